@@ -1,0 +1,145 @@
+import Logging
+import PostgresNIO
+import Synchronization
+
+/// The producer side of the queue: enqueue jobs, alone or inside your own transaction.
+///
+/// ```swift
+/// let queue = JobQueue(client: client, logger: logger)
+/// try await queue.enqueue(NewJob(queue: "mail", kind: "welcome", payload: Welcome(userID: 7)))
+///
+/// // Data change and follow-up job commit together; the wake-up goes out after the commit.
+/// try await queue.transaction { connection, jobs in
+///     try await connection.query("UPDATE ticket SET status = 'open' WHERE id = \(id)", logger: logger)
+///     try await jobs.enqueue(NewJob(queue: "routing", kind: "route", payload: Route(ticket: id)))
+/// }
+/// ```
+///
+/// Enqueue never sends NOTIFY inside a transaction. After the commit, a per-process notifier sends at
+/// most one `pg_notify` per ~1 ms for the queues that got ready jobs, and wakes workers of this process
+/// directly. Scheduled jobs need no wake-up: the leader promotes them when due.
+public struct JobQueue: Sendable {
+    public let client: PostgresClient
+    public let logger: Logger
+    let notifier: Notifier
+
+    /// - Parameters:
+    ///   - client: The pool to enqueue through (keep `synchronous_commit` on for it).
+    ///   - wakeLocalWorkers: Also wake ``JobWorker``s running in this process directly (default true).
+    public init(client: PostgresClient, logger: Logger, wakeLocalWorkers: Bool = true) {
+        self.client = client
+        self.logger = logger
+        self.notifier = Notifier(client: client, logger: logger, wakeLocal: wakeLocalWorkers)
+    }
+
+    /// Enqueues one job in its own transaction.
+    /// - Returns: The new job's id, or nil when a live job already holds `job.uniqueKey` (nothing inserted).
+    @discardableResult
+    public func enqueue(_ job: NewJob) async throws -> JobID? {
+        let inserted = try await client.withConnection { connection in
+            try await EnqueueSQL.insert(job, on: connection, logger: logger)
+        }
+        if let inserted, inserted.ready { notifier.notify(CollectionOfOne(inserted.queue)) }
+        return inserted?.id
+    }
+
+    /// Enqueues many jobs in one statement (one round trip, one transaction).
+    /// - Returns: The ids inserted; jobs whose unique key is held by a live job are left out.
+    @discardableResult
+    public func enqueue(batch: [NewJob]) async throws -> [JobID] {
+        guard !batch.isEmpty else { return [] }
+        let inserted = try await client.withConnection { connection in
+            try await EnqueueSQL.insert(batch: batch, on: connection, logger: logger)
+        }
+        notifier.notify(Set(inserted.lazy.filter(\.ready).map(\.queue)))
+        return inserted.map(\.id)
+    }
+
+    /// Runs `body` in a transaction on a pooled connection; jobs enqueued through the given
+    /// ``TransactionEnqueuer`` commit with it, and the wake-ups go out after the commit.
+    ///
+    /// Errors thrown by `body` come back unwrapped (not as `PostgresTransactionError`).
+    public func transaction<Result: Sendable>(
+        _ body: @Sendable (PostgresConnection, TransactionEnqueuer) async throws -> Result
+    ) async throws -> Result {
+        let enqueuer = TransactionEnqueuer(logger: logger)
+        let result: Result
+        do {
+            result = try await client.withTransaction(logger: logger) { connection in
+                enqueuer.attach(connection)
+                defer { enqueuer.detach() }
+                return try await body(connection, enqueuer)
+            }
+        } catch let error as PostgresTransactionError {
+            throw error.closureError ?? error.commitError ?? error.beginError ?? error
+        }
+        notifyCommitted(queues: enqueuer.readyQueues)
+        return result
+    }
+
+    /// Enqueues one job on a connection the caller holds, typically inside the caller's transaction.
+    ///
+    /// Nothing is notified: after your commit, call ``notifyCommitted(queues:)`` (or rely on the workers'
+    /// fallback poll, about 1 s).
+    /// - Returns: The new job's id, or nil when a live job already holds `job.uniqueKey`.
+    @discardableResult
+    public static func enqueue(_ job: NewJob, on connection: PostgresConnection, logger: Logger) async throws -> JobID? {
+        try await EnqueueSQL.insert(job, on: connection, logger: logger)?.id
+    }
+
+    /// Enqueues many jobs in one statement on a connection the caller holds. See ``enqueue(_:on:logger:)``.
+    @discardableResult
+    public static func enqueue(batch: [NewJob], on connection: PostgresConnection, logger: Logger) async throws -> [JobID] {
+        try await EnqueueSQL.insert(batch: batch, on: connection, logger: logger).map(\.id)
+    }
+
+    /// Wakes the workers of `queues` (this process directly, others by a coalesced NOTIFY).
+    /// Call it after committing a transaction that enqueued jobs with ``enqueue(_:on:logger:)``.
+    public func notifyCommitted<S: Sequence<String>>(queues: S) {
+        notifier.notify(queues)
+    }
+}
+
+/// Enqueues jobs on the connection of an open transaction and remembers which queues to wake after commit.
+///
+/// Handed out by ``JobQueue/transaction(_:)``; valid only inside its closure.
+public final class TransactionEnqueuer: Sendable {
+    private struct State {
+        var connection: PostgresConnection?
+        var queues: Set<String> = []
+    }
+
+    private let state = Mutex(State())
+    private let logger: Logger
+
+    init(logger: Logger) { self.logger = logger }
+
+    func attach(_ connection: PostgresConnection) { state.withLock { $0.connection = connection } }
+    func detach() { state.withLock { $0.connection = nil } }
+    var readyQueues: Set<String> { state.withLock { $0.queues } }
+
+    private func connection() throws -> PostgresConnection {
+        guard let connection = state.withLock({ $0.connection }) else {
+            throw JobQueueError(.invalidState, "TransactionEnqueuer used outside its transaction")
+        }
+        return connection
+    }
+
+    /// Enqueues one job in the transaction; nil when a live job holds its unique key.
+    @discardableResult
+    public func enqueue(_ job: NewJob) async throws -> JobID? {
+        let inserted = try await EnqueueSQL.insert(job, on: connection(), logger: logger)
+        if let inserted, inserted.ready { state.withLock { _ = $0.queues.insert(inserted.queue) } }
+        return inserted?.id
+    }
+
+    /// Enqueues many jobs in the transaction, one statement.
+    @discardableResult
+    public func enqueue(batch: [NewJob]) async throws -> [JobID] {
+        let inserted = try await EnqueueSQL.insert(batch: batch, on: connection(), logger: logger)
+        state.withLock { state in
+            for row in inserted where row.ready { state.queues.insert(row.queue) }
+        }
+        return inserted.map(\.id)
+    }
+}

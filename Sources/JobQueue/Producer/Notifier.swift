@@ -1,0 +1,98 @@
+import Logging
+import PostgresNIO
+import Synchronization
+
+/// Sends the post-commit wake-ups: at most one `pg_notify` round per ~1 ms, coalescing queues.
+///
+/// Enqueue never notifies inside the business transaction (a commit that carries a NOTIFY takes a
+/// cluster-wide lock; see Docs/QUEUE.md). After the commit, callers hand the queue names here and return
+/// at once. A sender drains the set with one statement per round: `SELECT pg_notify('jobqueue', q) FROM
+/// unnest($1)`. Workers in this process are woken directly through ``LocalWakeHub`` as well.
+final class Notifier: Sendable {
+    /// The one LISTEN channel; the payload names the queue. Lower case: postgres-nio quotes LISTEN names.
+    static let channel = "jobqueue"
+
+    private struct State {
+        var pending: Set<String> = []
+        var sending = false
+    }
+
+    private let client: PostgresClient
+    private let logger: Logger
+    private let wakeLocal: Bool
+    private let state = Mutex(State())
+    private let spacing: Duration
+
+    init(client: PostgresClient, logger: Logger, wakeLocal: Bool, spacing: Duration = .milliseconds(1)) {
+        self.client = client
+        self.logger = logger
+        self.wakeLocal = wakeLocal
+        self.spacing = spacing
+    }
+
+    /// Wakes workers of `queues` in this process and schedules one NOTIFY for them. Call after commit.
+    func notify<S: Sequence<String>>(_ queues: S) {
+        var names = Set(queues)
+        guard !names.isEmpty else { return }
+        if wakeLocal { LocalWakeHub.shared.wake(names) }
+        let start = state.withLock { state -> Bool in
+            state.pending.formUnion(names)
+            names.removeAll()
+            if state.sending { return false }
+            state.sending = true
+            return true
+        }
+        guard start else { return }
+        // Unstructured on purpose: the wake-up is fire-and-forget after the caller's commit, must not delay
+        // the caller, and has to outlive it. The task ends as soon as nothing is pending.
+        Task { await self.drain() }
+    }
+
+    private func drain() async {
+        while true {
+            let batch = state.withLock { state -> [String]? in
+                if state.pending.isEmpty {
+                    state.sending = false
+                    return nil
+                }
+                defer { state.pending.removeAll(keepingCapacity: true) }
+                return Array(state.pending)
+            }
+            guard let batch else { return }
+            do {
+                try await client.query(
+                    "SELECT pg_notify(\(Self.channel), q) FROM unnest(\(batch)::text[]) AS q", logger: logger
+                )
+            } catch {
+                // Lost wake-ups cost at most one poll interval; the rows are committed.
+                logger.debug("jobqueue notify failed", metadata: ["error": "\(String(reflecting: error))"])
+            }
+            try? await Task.sleep(for: spacing)
+        }
+    }
+}
+
+/// Wakes the fetchers of ``JobWorker``s running in this process, so that a local producer does not wait
+/// for its own NOTIFY to come back.
+final class LocalWakeHub: Sendable {
+    static let shared = LocalWakeHub()
+
+    typealias Wake = @Sendable (Set<String>) -> Void
+    private let entries = Mutex<[Int: Wake]>([:])
+    private let nextToken = Atomic<Int>(0)
+
+    func register(_ wake: @escaping Wake) -> Int {
+        let token = nextToken.wrappingAdd(1, ordering: .relaxed).newValue
+        entries.withLock { $0[token] = wake }
+        return token
+    }
+
+    func unregister(_ token: Int) {
+        _ = entries.withLock { $0.removeValue(forKey: token) }
+    }
+
+    func wake(_ queues: Set<String>) {
+        let all = entries.withLock { Array($0.values) }
+        for wake in all { wake(queues) }
+    }
+}

@@ -1,0 +1,57 @@
+import Logging
+import PostgresNIO
+
+/// One connection owned by a worker (claims, acks or LISTEN), reopened on demand after it drops.
+actor DedicatedConnection {
+    private let configuration: PostgresConnection.Configuration
+    private let logger: Logger
+    private var connection: PostgresConnection?
+    private static let ids = IDGenerator()
+
+    init(configuration: PostgresConnection.Configuration, applicationName: String, idleInTransactionTimeout: Duration,
+         synchronousCommitOff: Bool, logger: Logger) {
+        var configuration = configuration
+        var parameters = configuration.options.additionalStartupParameters.filter {
+            !["application_name", "idle_in_transaction_session_timeout", "synchronous_commit"].contains($0.0)
+        }
+        parameters.append(("application_name", applicationName))
+        let ms = max(Int64(idleInTransactionTimeout.seconds * 1000), 1)
+        parameters.append(("idle_in_transaction_session_timeout", String(ms)))
+        if synchronousCommitOff { parameters.append(("synchronous_commit", "off")) }
+        configuration.options.additionalStartupParameters = parameters
+        self.configuration = configuration
+        self.logger = logger
+    }
+
+    /// The open connection, connecting first if there is none or it closed.
+    func get() async throws -> PostgresConnection {
+        if let connection, !connection.isClosed { return connection }
+        if let old = connection { try? await old.close() }
+        connection = nil
+        let fresh = try await PostgresConnection.connect(
+            configuration: configuration, id: Self.ids.next(), logger: logger
+        )
+        connection = fresh
+        return fresh
+    }
+
+    /// Drops the connection if it failed, so the next ``get()`` reconnects.
+    func reset(ifClosed: Bool = true) async {
+        guard let current = connection else { return }
+        if ifClosed && !current.isClosed { return }
+        connection = nil
+        try? await current.close()
+    }
+
+    func close() async {
+        if let connection { try? await connection.close() }
+        connection = nil
+    }
+}
+
+import Synchronization
+
+final class IDGenerator: Sendable {
+    private let value = Atomic<Int>(1_000_000)
+    func next() -> Int { value.wrappingAdd(1, ordering: .relaxed).newValue }
+}

@@ -1,0 +1,15 @@
+import JobQueue
+import Logging
+import PostgresNIO
+import SupportSchema
+
+/// The job handlers a worker process of each kind registers.
+///
+/// A job whose kind has no handler is moved to `job_dead` with an error naming the kind, so nothing is
+/// lost: once a release registers the handler, `support jobs retry` runs it.
+public enum WorkerHandlers {
+    public static func registry(for kind: WorkerKind, client: PostgresClient, logger: Logger) -> JobHandlerRegistry {
+        // The pipeline issues (intake, routing, SLA/notify, disputes) register their handlers here.
+        JobHandlerRegistry()
+    }
+}

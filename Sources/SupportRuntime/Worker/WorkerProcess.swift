@@ -1,0 +1,46 @@
+import JobQueue
+import Logging
+import PostgresNIO
+import ServiceLifecycle
+import SupportSchema
+import SupportStore
+
+/// The services of one `support worker KIND` process: the job worker for the kind's queues and the
+/// `/health` + `/metrics` server.
+public struct WorkerProcess: Sendable {
+    public var kind: WorkerKind
+    public var processName: String
+    /// Jobs of each queue this process runs at once.
+    public var concurrency: Int
+    public var httpHost: String
+    public var httpPort: Int
+
+    public init(kind: WorkerKind, processName: String, concurrency: Int, httpHost: String, httpPort: Int) {
+        self.kind = kind
+        self.processName = processName
+        self.concurrency = concurrency
+        self.httpHost = httpHost
+        self.httpPort = httpPort
+    }
+
+    public func services(client: PostgresClient, settings: DatabaseSettings, logger: Logger) -> [any Service] {
+        MetricsSetup.bootstrap()
+        var configuration = JobWorkerConfiguration(
+            queues: Dictionary(uniqueKeysWithValues: kind.queues.map { ($0.rawValue, concurrency) })
+        )
+        configuration.workerID = "\(processName)-\(configuration.workerID)"
+        let worker = JobWorker(
+            client: client, connection: settings.connectionConfiguration, configuration: configuration,
+            handlers: WorkerHandlers.registry(for: kind, client: client, logger: logger), logger: logger
+        )
+        let health = HealthCheck(
+            process: processName, client: client, migrator: SchemaCatalog.migrator,
+            listenState: nil
+        )
+        let name = processName
+        let server = OpsServer.build(health: health, host: httpHost, port: httpPort, logger: logger) { port in
+            logger.info("worker serving /health and /metrics", metadata: ["process": "\(name)", "port": "\(port)"])
+        }
+        return [worker, server]
+    }
+}

@@ -1,0 +1,18 @@
+/// The platform's SQL migrations, in order. Applied by `support migrate` after the job queue's own.
+///
+/// Plain SQL, statements separated by `;` (dollar-quoted function bodies are fine: the migrator's
+/// splitter keeps them whole). An entry never changes once released: a change is a new migration.
+/// Conventions: lower-case names, `bigint GENERATED ALWAYS AS IDENTITY` keys, `timestamptz`,
+/// and every enum column guarded by a named `CHECK (col IN (…))` that `SupportSchemaTests`
+/// compares with its Swift enum.
+public enum SupportMigrations {
+    public static let all: [(id: String, sql: String)] = [
+        ("support-0001-functions", functions),
+        ("support-0002-people", people),
+        ("support-0003-tickets", tickets),
+        ("support-0004-deals", deals),
+        ("support-0005-knowledge", knowledge),
+        ("support-0006-notifications-rules", notificationsAndRules),
+        ("support-0007-audit", audit),
+    ]
+}

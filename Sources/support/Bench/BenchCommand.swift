@@ -1,0 +1,27 @@
+import ArgumentParser
+
+/// `support bench …`: benchmarks that print `peer=… metric=… value=…` lines, like the peer harness.
+struct BenchCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "bench",
+        abstract: "Benchmarks (same output format as ../shared/bench/peers).",
+        subcommands: [QueueBenchCommand.self, QueueWorkerCommand.self]
+    )
+}
+
+/// Where a benchmark keeps its tables: its own schema, reset on every run, so it never touches the
+/// platform's data even when pointed at the platform's database.
+struct BenchSchemaOptions: ParsableArguments {
+    @Option(help: "Schema the benchmark creates (dropped and recreated) and works in.")
+    var schema: String = "jobqueue_bench"
+
+    func validate() throws {
+        guard !schema.isEmpty, schema.allSatisfy({ $0.isLowercase || $0.isNumber || $0 == "_" }),
+              schema.first?.isLetter == true else {
+            throw ValidationError("--schema must be a lower-case identifier (letters, digits, _), got \"\(schema)\"")
+        }
+        guard !["public", "pg_catalog", "information_schema"].contains(schema) else {
+            throw ValidationError("--schema must not be \(schema): the benchmark drops and recreates it")
+        }
+    }
+}

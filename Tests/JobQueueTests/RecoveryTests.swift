@@ -1,0 +1,205 @@
+import Foundation
+@testable import JobQueue
+import Logging
+import PostgresMigrations
+import PostgresNIO
+import SupportStore
+import SupportTesting
+import Synchronization
+import Testing
+
+@Suite("Recovery: LISTEN loss, crashed workers, PostgreSQL restart")
+struct RecoveryTests {
+    @Test("LISTEN survives pg_terminate_backend: the worker re-LISTENs, catches up, and hears new NOTIFYs")
+    func listenSurvivesTerminate() async throws {
+        try await QueueEnv.with { env in
+            // No local wake-ups and no fallback poll: only NOTIFY and the catch-up claim can deliver.
+            let queue = env.queue(wakeLocal: false)
+            let tally = Tally()
+            var handlers = JobHandlerRegistry()
+            handlers.register("noop") { context, _ in tally.record(context.id) }
+            let worker = env.worker(["l": 4], handlers: handlers) { $0.pollInterval = .seconds(600) }
+            try await env.running([worker]) {
+                try await expectEventually { try await env.scalar(
+                    "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND application_name = 'jobqueue-listen' AND query LIKE 'LISTEN%'") == 1 }
+                try await queue.enqueue(noopJob("l", 0))
+                try await expectEventually(timeout: .seconds(3)) { tally.distinct == 1 }
+
+                let oldPID = try await env.scalar(
+                    "SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND application_name = 'jobqueue-listen'")
+                try await env.exec("SELECT pg_terminate_backend(\(oldPID))")
+                // Enqueued while the listener is down: these notifications are lost.
+                try await queue.enqueue(batch: (1...100).map { noopJob("l", $0) })
+                try await expectEventually(timeout: .seconds(5), comment: "caught up \(tally.distinct - 1) of 100") { tally.distinct == 101 }
+                try await expectEventually { try await env.scalar(
+                    "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND application_name = 'jobqueue-listen' AND pid <> \(oldPID)") == 1 }
+                // And the new LISTEN hears new notifications.
+                try await queue.enqueue(noopJob("l", 1000))
+                try await expectEventually(timeout: .seconds(3)) { tally.distinct == 102 }
+                try await expectEventually { try await env.scalar("SELECT count(*) FROM job") == 0 }
+            }
+            #expect(tally.duplicates.isEmpty)
+        }
+    }
+
+    @Test("a worker process killed -9 while holding jobs: they run again within 15 s")
+    func crashRescue() async throws {
+        try await QueueEnv.with { env in
+            let child = try Child(
+                arguments: ["bench", "queue-worker", "--mode", "serve", "--queue", "held", "--concurrency", "10",
+                            "--worker-id", "crash-child", "--log-level", "error"],
+                environment: ["DATABASE_URL": env.settings.url]
+            )
+            defer { child.kill9() }
+            try await expectEventually(timeout: .seconds(20)) { child.isReady }
+            let ids = try await env.queue().enqueue(batch: (0..<5).map { _ in
+                NewJob(queue: "held", kind: "hold", bytes: "{\"ms\": 600000}".utf8)
+            })
+            try await expectEventually { try await env.scalar(
+                "SELECT count(*) FROM job WHERE state = 1 AND owner = 'crash-child'") == 5 }
+
+            let tally = Tally()
+            var handlers = JobHandlerRegistry()
+            handlers.register("hold") { context, _ in tally.record(context.id) }
+            let rescuer = env.worker(["held": 10], handlers: handlers)
+            try await env.running([rescuer]) {
+                try await Task.sleep(for: .milliseconds(300))
+                #expect(tally.distinct == 0, "the live child's jobs must not be taken")
+                let killed = ContinuousClock.now
+                child.kill9()
+                let rescued = try await eventually(timeout: .seconds(15), every: .milliseconds(50)) { tally.distinct == 5 }
+                let took = ContinuousClock.now - killed
+                #expect(rescued, "rescued \(tally.distinct) of 5 in \(took)")
+                #expect(took < .seconds(15))
+                try await expectEventually { try await env.scalar("SELECT count(*) FROM job") == 0 }
+            }
+            #expect(Set(ids.map(\.rawValue)).count == 5)
+            let attempts = try await env.scalar("SELECT count(*) FROM job_dead")
+            #expect(attempts == 0)
+        }
+    }
+
+    @Test("PostgreSQL restarts mid-drain: workers reconnect and every job completes")
+    func postgresRestartMidDrain() async throws {
+        let cluster = try await ThrowawayCluster.start()
+        do {
+            try await cluster.settings.withClient(logger: cluster.logger) { client in
+                try await client.query("SELECT 1", logger: cluster.logger)
+                let migrations = JobQueueSchema.migrations.map { Migration(id: $0.id, sql: $0.sql) }
+                try await Migrator(migrations: migrations).migrate(client: client, logger: cluster.logger)
+                let total = 20_000
+                let queue = JobQueue(client: client, logger: cluster.logger)
+                for start in stride(from: 0, to: total, by: 1000) {
+                    try await queue.enqueue(batch: (start..<start + 1000).map { noopJob("r", $0) })
+                }
+                let tally = Tally()
+                var handlers = JobHandlerRegistry()
+                handlers.register("noop") { context, _ in
+                    tally.record(context.id)
+                    try? await Task.sleep(for: .microseconds(300))
+                }
+                let workers = (0..<2).map { _ in
+                    var configuration = JobWorkerConfiguration(queues: ["r": 8])
+                    configuration.pollInterval = .milliseconds(500)
+                    return JobWorker(client: client, connection: cluster.settings.connectionConfiguration,
+                                     configuration: configuration, handlers: handlers, logger: cluster.logger)
+                }
+                let env = QueueEnvLite(client: client, logger: cluster.logger)
+                try await withThrowingTaskGroup(of: Void.self) { group in
+                    for worker in workers { group.addTask { try await worker.run() } }
+                    try await expectEventually(timeout: .seconds(30)) { tally.distinct >= 2000 }
+                    try await cluster.restart()
+                    let afterRestart = tally.distinct
+                    #expect(afterRestart < total, "the drain finished before the restart; the test proves nothing")
+                    let done = try await eventually(timeout: .seconds(60), every: .milliseconds(100)) {
+                        guard tally.distinct == total else { return false }
+                        return (try? await env.scalar("SELECT count(*) FROM job")) == 0
+                    }
+                    #expect(done, "handled \(tally.distinct) of \(total)")
+                    group.cancelAll()
+                    try await group.waitForAll()
+                }
+            }
+        } catch {
+            await cluster.stop()
+            throw error
+        }
+        await cluster.stop()
+    }
+}
+
+struct QueueEnvLite: Sendable {
+    let client: PostgresClient
+    let logger: Logger
+    func scalar(_ sql: String) async throws -> Int64 {
+        let rows = try await client.query(PostgresQuery(unsafeSQL: sql), logger: logger)
+        for try await value in rows.decode(Int64.self) { return value }
+        return 0
+    }
+}
+
+/// A PostgreSQL 15 cluster of this test's own, on a random port, so restarting it disturbs nobody.
+struct ThrowawayCluster: Sendable {
+    static let bin = "/usr/lib/postgresql/15/bin"
+    let directory: String
+    let port: Int
+    let logger: Logger
+
+    var settings: DatabaseSettings {
+        var settings = DatabaseSettings(host: "127.0.0.1", port: port, username: "postgres", password: nil,
+                                        database: "postgres", tls: .disable)
+        settings.maxConnections = 10
+        return settings
+    }
+
+    private var options: String { "-c listen_addresses=127.0.0.1 -p \(port) -k \(directory) -c fsync=off -c max_connections=50" }
+
+    static func start() async throws -> ThrowawayCluster {
+        var logger = Logger(label: "test.cluster")
+        logger.logLevel = .critical
+        let port = 54400 + Int.random(in: 0..<500)
+        let directory = NSTemporaryDirectory() + "jobqueue-pg-\(port)-\(UInt32.random(in: 0...UInt32.max))"
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        try run("/bin/chown", ["postgres:postgres", directory])
+        try run("/bin/chmod", ["700", directory])
+        try run("/usr/sbin/runuser", ["-u", "postgres", "--", "\(bin)/initdb", "-D", directory, "-U", "postgres",
+                                      "--auth=trust", "--encoding=UTF8", "--locale=C.UTF-8"])
+        let cluster = ThrowawayCluster(directory: directory, port: port, logger: logger)
+        try cluster.pgctl(["start", "-w", "-t", "60", "-l", "\(directory)/server.log", "-o", cluster.options])
+        return cluster
+    }
+
+    func restart() async throws {
+        // Off the cooperative pool: pg_ctl blocks for a second or two.
+        try await Task.detached { try pgctl(["restart", "-m", "fast", "-w", "-t", "60", "-l", "\(directory)/server.log", "-o", options]) }.value
+    }
+
+    func stop() async {
+        try? pgctl(["stop", "-m", "immediate", "-w"])
+        try? FileManager.default.removeItem(atPath: directory)
+    }
+
+    private func pgctl(_ arguments: [String]) throws {
+        try Self.run("/usr/sbin/runuser", ["-u", "postgres", "--", "\(Self.bin)/pg_ctl", "-D", directory] + arguments)
+    }
+
+    private static func run(_ executable: String, _ arguments: [String]) throws {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: FileManager.default.isExecutableFile(atPath: executable)
+                                    ? executable : "/usr/bin/" + (executable as NSString).lastPathComponent)
+        process.arguments = arguments
+        process.currentDirectoryURL = URL(fileURLWithPath: "/")
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else {
+            throw ClusterError(message: "\(executable) \(arguments.joined(separator: " ")) exited \(process.terminationStatus)")
+        }
+    }
+
+    struct ClusterError: Error, CustomStringConvertible {
+        var message: String
+        var description: String { message }
+    }
+}

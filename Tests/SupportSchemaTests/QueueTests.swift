@@ -1,0 +1,36 @@
+import SupportSchema
+import Testing
+
+struct QueueTests {
+    @Test func workersConsumeTheirQueues() {
+        #expect(WorkerKind.intake.queues == ["intake"])
+        #expect(WorkerKind.routing.queues == ["routing"])
+        #expect(WorkerKind.escalation.queues == ["sla", "notify"])
+        #expect(WorkerKind.arbitration.queues == ["dispute"])
+        #expect(WorkerKind.allCases.map(\.rawValue) == ["intake", "routing", "escalation", "arbitration"])
+    }
+
+    @Test func everyQueueHasExactlyOneWorkerKind() {
+        let consumed = WorkerKind.allCases.flatMap(\.queues)
+        #expect(Set(consumed) == Set(QueueName.all))
+        #expect(consumed.count == QueueName.all.count)
+        #expect(WorkerKind.consuming(.notify) == .escalation)
+        #expect(WorkerKind.consuming("nope") == nil)
+    }
+
+    @Test func queueNamesAreLowerCase() {
+        for queue in QueueName.all {
+            #expect(queue.rawValue == queue.rawValue.lowercased())
+        }
+    }
+
+    @Test func payloadsNameTheirQueues() {
+        #expect(IntakeJob.queue == .intake)
+        #expect(RoutingJob.queue == .routing)
+        #expect(SLAJob.queue == .sla)
+        #expect(NotifyJob.queue == .notify)
+        #expect(DisputeJob.queue == .dispute)
+        #expect([IntakeJob.kind, RoutingJob.kind, SLAJob.kind, NotifyJob.kind, DisputeJob.kind]
+            == ["intake", "routing", "sla", "notify", "dispute"])
+    }
+}
