@@ -23,6 +23,7 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
         .package(url: "https://github.com/apple/swift-nio-ssl.git", from: "2.37.6"),
+        .package(url: "https://github.com/apple/swift-http-types.git", from: "1.8.0"),
     ],
     targets: [
         // Shared schema: IDs, enums, job payloads, SQL migrations. No I/O.
@@ -60,6 +61,7 @@ let package = Package(
                 "SupportSchema", "PostgresMigrations", "JobQueue",
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: swiftSettings
@@ -82,8 +84,9 @@ let package = Package(
         .target(
             name: "SupportAPI",
             dependencies: [
-                "SupportSchema", "SupportDomain", "SupportStore", "SupportRuntime", "JobQueue",
+                "SupportSchema", "SupportDomain", "SupportStore", "SupportRuntime", "JobQueue", "TelegramBotAPI",
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
             ],
             swiftSettings: swiftSettings
         ),
@@ -131,7 +134,8 @@ let package = Package(
         .testTarget(
             name: "SupportAPITests",
             dependencies: ["SupportAPI", "SupportRuntime", "SupportTesting",
-                           .product(name: "HummingbirdTesting", package: "hummingbird")],
+                           .product(name: "HummingbirdTesting", package: "hummingbird"),
+                           .product(name: "HTTPTypes", package: "swift-http-types")],
             swiftSettings: swiftSettings
         ),
         .testTarget(

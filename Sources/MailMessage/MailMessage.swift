@@ -18,8 +18,11 @@ public struct MailMessage: Sendable, Hashable {
     public let headers: MailHeaders
     /// `From` mailboxes (usually one).
     public let from: [MailAddress]
+    /// `To` mailboxes, all occurrences of the header combined.
     public let to: [MailAddress]
+    /// `Cc` mailboxes; with `to`, tells whether support was only copied.
     public let cc: [MailAddress]
+    /// `Reply-To` mailboxes; where answers should go when set.
     public let replyTo: [MailAddress]
     /// The `Return-Path` address, lower-cased; `""` for the null reverse path `<>` used by bounces.
     public let returnPath: String?

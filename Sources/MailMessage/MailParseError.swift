@@ -18,6 +18,7 @@ public struct MailParseError: Error, Sendable, Hashable, CustomStringConvertible
         public var description: String { name }
     }
 
+    /// The kind of failure, for branching.
     public let code: Code
     /// A human-readable explanation without message content.
     public let message: String

@@ -1,4 +1,5 @@
 import Hummingbird
+import JobQueue
 import Logging
 import PostgresNIO
 import SupportRuntime
@@ -14,11 +15,15 @@ public enum APIApplication {
         public var host: String
         public var port: Int
         public var processName: String
+        /// `TELEGRAM_WEBHOOK_SECRET`; nil disables the Telegram webhook.
+        public var telegramWebhookSecret: String?
+        public var limits = InboundLimits()
 
-        public init(host: String, port: Int, processName: String = "api") {
+        public init(host: String = "127.0.0.1", port: Int = 8080, processName: String = "api", telegramWebhookSecret: String? = nil) {
             self.host = host
             self.port = port
             self.processName = processName
+            self.telegramWebhookSecret = telegramWebhookSecret
         }
     }
 
@@ -27,19 +32,24 @@ public enum APIApplication {
         onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }
     ) -> some ApplicationProtocol {
         Application(
-            router: buildRouter(client: client, processName: configuration.processName),
+            router: buildRouter(client: client, configuration: configuration, logger: logger),
             configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "support-api"),
             onServerRunning: { channel in await onServerRunning(channel.localAddress?.port ?? configuration.port) },
             logger: logger
         )
     }
 
-    public static func buildRouter(client: PostgresClient, processName: String = "api") -> Router<BasicRequestContext> {
+    public static func buildRouter(
+        client: PostgresClient, configuration: Configuration = .init(), logger: Logger
+    ) -> Router<BasicRequestContext> {
         MetricsSetup.bootstrap()
         let router = Router()
         router.add(middleware: MetricsMiddleware())
-        let health = HealthCheck(process: processName, client: client, migrator: SchemaCatalog.migrator)
+        let health = HealthCheck(process: configuration.processName, client: client, migrator: SchemaCatalog.migrator)
         OpsRoutes.add(to: router, health: health, registry: MetricsSetup.registry)
+        let store = InboundStore(queue: JobQueue(client: client, logger: logger))
+        TelegramWebhookController(secret: configuration.telegramWebhookSecret, limits: configuration.limits, store: store)
+            .add(to: router)
         return router
     }
 }

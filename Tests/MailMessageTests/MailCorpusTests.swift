@@ -119,7 +119,7 @@ struct MailCorpusTests {
     @Test func bulkNewsletterRendersHTMLOnlyBody() throws {
         let message = try MailMessage(parsing: MailCorpus.newsletter)
         #expect(message.automaticReason == .precedence("bulk"))
-        #expect(message.textBody == "June deals\nSave 20% & more…\nA B")
+        #expect(message.textBody == "June deals\n\nSave 20% & more…\n\nA B")
         #expect(message.htmlBody?.hasPrefix("<!DOCTYPE html>") == true)
     }
 

@@ -12,7 +12,7 @@ struct HealthTests {
     @Test func healthShowsDatabaseAndSchema() async throws {
         try await TestDatabase.with(migrations: SchemaCatalog.migrations) { db in
             try await db.settings.withClient(logger: db.logger) { client in
-                let app = Application(router: APIApplication.buildRouter(client: client))
+                let app = Application(router: APIApplication.buildRouter(client: client, logger: db.logger))
                 try await app.test(.router) { http in
                     try await http.execute(uri: "/health", method: .get) { response in
                         #expect(response.status == .ok)
@@ -33,7 +33,7 @@ struct HealthTests {
     @Test func healthIs503WhenTheSchemaIsBehind() async throws {
         try await TestDatabase.with(migrations: []) { db in
             try await db.settings.withClient(logger: db.logger) { client in
-                let app = Application(router: APIApplication.buildRouter(client: client))
+                let app = Application(router: APIApplication.buildRouter(client: client, logger: db.logger))
                 try await app.test(.router) { http in
                     try await http.execute(uri: "/health", method: .get) { response in
                         #expect(response.status == .serviceUnavailable)

@@ -56,7 +56,7 @@ struct JobPayloadTests {
 
     @Test func aNewerVersionIsRefusedWithAClearError() throws {
         let data = Data(#"{"schema_version":2,"ticket_id":5,"reason":"new","added_in_v2":true}"#.utf8)
-        let error = try #require(throws: JobPayloadError.self) {
+        let error = try #require(throws: JobPayloadDecodingError.self) {
             try JobPayloadCoding.decode(RoutingJob.self, from: data)
         }
         #expect(error.code == .unsupportedSchemaVersion)
@@ -68,26 +68,26 @@ struct JobPayloadTests {
 
     @Test func aNewerVersionIsRefusedByAPlainJSONDecoderToo() throws {
         let data = Data(#"{"schema_version":9,"inbound_item_id":1}"#.utf8)
-        #expect(throws: JobPayloadError.self) { try JSONDecoder().decode(IntakeJob.self, from: data) }
+        #expect(throws: JobPayloadDecodingError.self) { try JSONDecoder().decode(IntakeJob.self, from: data) }
     }
 
     @Test(arguments: ["0", "-1"])
     func aNonPositiveVersionIsInvalid(version: String) throws {
         let data = Data(#"{"schema_version":\#(version),"inbound_item_id":1}"#.utf8)
-        let error = try #require(throws: JobPayloadError.self) { try JobPayloadCoding.decode(IntakeJob.self, from: data) }
+        let error = try #require(throws: JobPayloadDecodingError.self) { try JobPayloadCoding.decode(IntakeJob.self, from: data) }
         #expect(error.code == .invalidSchemaVersion)
     }
 
     @Test func missingFieldsAreMalformed() throws {
         let data = Data(#"{"schema_version":1,"clock":"resolution"}"#.utf8)
-        let error = try #require(throws: JobPayloadError.self) { try JobPayloadCoding.decode(SLAJob.self, from: data) }
+        let error = try #require(throws: JobPayloadDecodingError.self) { try JobPayloadCoding.decode(SLAJob.self, from: data) }
         #expect(error.code == .malformed)
         #expect(error.kind == "sla")
         #expect(error.description.hasPrefix("sla job payload is malformed: missing field"))
     }
 
     @Test func aMissingVersionIsMalformed() throws {
-        let error = try #require(throws: JobPayloadError.self) {
+        let error = try #require(throws: JobPayloadDecodingError.self) {
             try JobPayloadCoding.decode(IntakeJob.self, from: Data(#"{"inbound_item_id":1}"#.utf8))
         }
         #expect(error.code == .malformed)
@@ -95,7 +95,7 @@ struct JobPayloadTests {
     }
 
     @Test func garbageIsMalformedWithoutEchoingIt() throws {
-        let error = try #require(throws: JobPayloadError.self) {
+        let error = try #require(throws: JobPayloadDecodingError.self) {
             try JobPayloadCoding.decode(NotifyJob.self, from: Array("secret-token-xyz".utf8))
         }
         #expect(error.code == .malformed)
@@ -104,7 +104,7 @@ struct JobPayloadTests {
 
     @Test func unknownEnumValuesAreMalformed() throws {
         let data = Data(#"{"schema_version":1,"ticket_id":5,"reason":"teleport"}"#.utf8)
-        let error = try #require(throws: JobPayloadError.self) { try JobPayloadCoding.decode(RoutingJob.self, from: data) }
+        let error = try #require(throws: JobPayloadDecodingError.self) { try JobPayloadCoding.decode(RoutingJob.self, from: data) }
         #expect(error.code == .malformed)
     }
 

@@ -22,9 +22,8 @@ public struct ReplyBody: Sendable, Hashable {
     /// Lines starting with `>` above it are dropped too, so inline quotes do not leak into the new text.
     public init(text: String) {
         fullText = text
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map {
-            $0.hasSuffix("\r") ? $0.dropLast() : $0
-        }
+        // "\r\n" is a single Character in Swift, so split on both forms.
+        let lines = text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" })
         var kept: [Substring] = []
         var index = 0
         scan: while index < lines.count {

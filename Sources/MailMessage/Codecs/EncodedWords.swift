@@ -19,19 +19,22 @@ public enum EncodedWords {
         let bytes = Array(text.utf8)
         guard bytes.count >= 8, text.contains("=?") else { return text }
         var result = ""
-        var pending: (charset: String, bytes: [UInt8])?
+        // The run of adjacent encoded words in one charset, decoded together on flush.
+        var pendingCharset: String?
+        var pendingBytes: [UInt8] = []
         var plainStart = 0
         var index = 0
 
         func flush() {
-            guard let run = pending else { return }
-            if let charset = MailCharset(name: run.charset) {
-                result += charset.decode(run.bytes)
+            guard let name = pendingCharset else { return }
+            if let charset = MailCharset(name: name) {
+                result += charset.decode(pendingBytes)
             } else {
-                if !unknownCharsets.contains(run.charset) { unknownCharsets.append(run.charset) }
-                result += MailCharset.decodeUnknown(run.bytes)
+                if !unknownCharsets.contains(name) { unknownCharsets.append(name) }
+                result += MailCharset.decodeUnknown(pendingBytes)
             }
-            pending = nil
+            pendingCharset = nil
+            pendingBytes.removeAll(keepingCapacity: true)
         }
 
         while index < bytes.count {
@@ -42,18 +45,17 @@ public enum EncodedWords {
                 continue
             }
             let between = bytes[plainStart..<index]
-            if pending != nil, between.allSatisfy(ASCII.isWhitespace) {
+            if pendingCharset != nil, between.allSatisfy(ASCII.isWhitespace) {
                 // Whitespace between two encoded words is not part of the text (RFC 2047 §6.2).
             } else {
                 flush()
                 result += String(decoding: between, as: UTF8.self)
             }
-            if let run = pending, run.charset == word.charset {
-                pending = (run.charset, run.bytes + word.bytes)
-            } else {
+            if pendingCharset != word.charset {
                 flush()
-                pending = (word.charset, word.bytes)
+                pendingCharset = word.charset
             }
+            pendingBytes += word.bytes
             index = word.end
             plainStart = index
         }

@@ -25,5 +25,6 @@ public struct MIMEContentDisposition: Sendable, Hashable {
 
     public var isAttachment: Bool { kind == "attachment" }
     public var isInline: Bool { kind == "inline" }
+    /// The decoded file name, `nil` when absent or empty.
     public var filename: String? { parameters["filename"].flatMap { $0.isEmpty ? nil : $0 } }
 }

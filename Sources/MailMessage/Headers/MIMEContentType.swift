@@ -49,9 +49,12 @@ public struct MIMEContentType: Sendable, Hashable, CustomStringConvertible {
     public var mimeType: String { "\(type)/\(subtype)" }
     public var description: String { mimeType }
 
+    /// Whether the body is split into parts by ``boundary``.
     public var isMultipart: Bool { type == "multipart" }
     public var isText: Bool { type == "text" }
+    /// The declared charset label as written; resolve it with ``MailCharset/init(name:)``.
     public var charset: String? { parameters["charset"] }
+    /// The multipart delimiter, without the leading `--`.
     public var boundary: String? { parameters["boundary"] }
     /// The legacy `name` parameter, which many mailers use instead of a disposition filename.
     public var name: String? { parameters["name"] }

@@ -10,6 +10,7 @@ public import Foundation
 /// MailDate.parse("Mon, 3 Jun 2024 10:15:00 +0300 (MSK)") // 2024-06-03 07:15:00 UTC
 /// ```
 public enum MailDate {
+    /// Parses a `Date:` header value; `nil` for anything that is not a valid RFC 5322 date-time.
     public static func parse(_ header: String) -> Date? {
         guard header.utf8.count <= 256 else { return nil }
         // Drop comments, then split on whitespace and commas.

@@ -3,13 +3,16 @@
 /// Ids are returned without their angle brackets (`abc@host`, not `<abc@host>`), in order, deduplicated,
 /// so they can be compared and stored as plain strings.
 public enum MessageIDList {
+    /// Whitespace (from folding) and stray brackets are never part of an id.
+    private static let strippedCharacters: Set<Character> = [" ", "\t", "\r", "\n", "\r\n", "<", ">"]
+
     /// Every `<id>` in the header; when there are no brackets at all (broken mailers), whitespace-separated
     /// tokens that contain an `@`.
     public static func parse(_ header: String) -> [String] {
         var ids: [String] = []
         var seen: Set<String> = []
         func add(_ raw: Substring) {
-            let id = raw.filter { $0 != " " && $0 != "\t" && $0 != "\r\n" && $0 != "\n" && $0 != "\r" }
+            let id = raw.filter { !strippedCharacters.contains($0) }
             guard !id.isEmpty, id.count <= 998, seen.insert(id).inserted else { return }
             ids.append(id)
         }

@@ -5,9 +5,10 @@
 /// collapsed. It works on UTF-8 bytes and never fails.
 ///
 /// ```swift
-/// HTMLText.plainText(from: "<p>Hello&nbsp;<b>world</b></p><p>Bye</p>") // "Hello world\nBye"
+/// HTMLText.plainText(from: "<p>Hello&nbsp;<b>world</b></p><p>Bye</p>") // "Hello world\n\nBye"
 /// ```
 public enum HTMLText {
+    /// Renders `html` as readable plain text; never fails on malformed markup.
     public static func plainText(from html: String) -> String {
         let bytes = Array(html.utf8)
         var output: [UInt8] = []

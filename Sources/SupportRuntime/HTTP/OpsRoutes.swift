@@ -24,7 +24,8 @@ public enum OpsRoutes {
 }
 
 extension JSONEncoder {
-    func encodeAsResponse(_ value: some Encodable) throws -> Response {
+    /// A 200 response with `value` as sorted-key JSON.
+    public func encodeAsResponse(_ value: some Encodable) throws -> Response {
         outputFormatting = [.sortedKeys]
         let data = try encode(value)
         return Response(

@@ -1,7 +1,7 @@
 /// A job's JSON payload, as stored in the queue's `payload` column.
 ///
 /// Every payload carries `schema_version`. A worker reading a payload written by a newer build
-/// (a rolling deploy that got ahead) refuses it with ``JobPayloadError`` instead of guessing, so the
+/// (a rolling deploy that got ahead) refuses it with ``JobPayloadDecodingError`` instead of guessing, so the
 /// queue dead-letters it with a clear error and it can be retried once every worker is upgraded.
 /// Older versions are accepted and upgraded in the payload's `init(from:)`.
 ///

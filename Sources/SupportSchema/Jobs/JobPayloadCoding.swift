@@ -30,26 +30,26 @@ public enum JobPayloadCoding {
         try makeEncoder().encode(payload)
     }
 
-    /// Decodes a payload; every failure comes out as a ``JobPayloadError``.
-    public static func decode<Payload: JobPayload>(_ type: Payload.Type, from data: Data) throws(JobPayloadError)
+    /// Decodes a payload; every failure comes out as a ``JobPayloadDecodingError``.
+    public static func decode<Payload: JobPayload>(_ type: Payload.Type, from data: Data) throws(JobPayloadDecodingError)
         -> Payload
     {
         do {
             return try makeDecoder().decode(type, from: data)
-        } catch let error as JobPayloadError {
+        } catch let error as JobPayloadDecodingError {
             throw error
         } catch let error as DecodingError {
-            throw JobPayloadError(
+            throw JobPayloadDecodingError(
                 code: .malformed, kind: Payload.kind, foundVersion: nil,
                 supportedVersion: Payload.currentSchemaVersion, detail: error.shortDescription)
         } catch {
-            throw JobPayloadError(
+            throw JobPayloadDecodingError(
                 code: .malformed, kind: Payload.kind, foundVersion: nil,
                 supportedVersion: Payload.currentSchemaVersion, detail: nil)
         }
     }
 
-    public static func decode<Payload: JobPayload>(_ type: Payload.Type, from bytes: [UInt8]) throws(JobPayloadError)
+    public static func decode<Payload: JobPayload>(_ type: Payload.Type, from bytes: [UInt8]) throws(JobPayloadDecodingError)
         -> Payload
     {
         try decode(type, from: Data(bytes))
@@ -61,12 +61,12 @@ public enum JobPayloadCoding {
     ) throws -> Int {
         let version = try container.decode(Int.self, forKey: key)
         guard version >= 1 else {
-            throw JobPayloadError(
+            throw JobPayloadDecodingError(
                 code: .invalidSchemaVersion, kind: Payload.kind, foundVersion: version,
                 supportedVersion: Payload.currentSchemaVersion)
         }
         guard version <= Payload.currentSchemaVersion else {
-            throw JobPayloadError(
+            throw JobPayloadDecodingError(
                 code: .unsupportedSchemaVersion, kind: Payload.kind, foundVersion: version,
                 supportedVersion: Payload.currentSchemaVersion)
         }

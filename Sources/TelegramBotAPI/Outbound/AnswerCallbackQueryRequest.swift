@@ -3,6 +3,7 @@ public struct AnswerCallbackQueryRequest: BotAPIRequest, Hashable {
     public typealias Response = Bool
     public static let methodName = "answerCallbackQuery"
 
+    /// ``CallbackQuery/id`` of the pressed button.
     public var callbackQueryID: String
     /// A short notification for the user (0–200 characters).
     public var text: String?

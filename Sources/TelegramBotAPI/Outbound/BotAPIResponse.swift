@@ -6,10 +6,13 @@
 /// let sent = try response.get()   // throws BotAPIError, with retryAfter for 429
 /// ```
 public struct BotAPIResponse<Result> {
+    /// `true` when the call succeeded and ``result`` is set.
     public let ok: Bool
     public let result: Result?
+    /// Telegram's error text when `ok` is `false`.
     public let description: String?
     public let errorCode: Int?
+    /// Recovery hints such as `retry_after`.
     public let parameters: ResponseParameters?
 
     public init(

@@ -11,8 +11,10 @@ public struct SendMessageRequest: BotAPIRequest, Hashable {
     public typealias Response = Message
     public static let methodName = "sendMessage"
 
+    /// The requester's chat (``Chat/id`` of their messages).
     public var chatID: Int64
     public var text: String
+    /// `nil` sends the text verbatim, the safe default for agent-written replies.
     public var parseMode: ParseMode?
     public var replyMarkup: InlineKeyboardMarkup?
     /// Shows the reply as an answer to that message.

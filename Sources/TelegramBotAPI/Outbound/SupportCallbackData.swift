@@ -12,6 +12,7 @@ public enum SupportCallbackData: Sendable, Hashable {
     /// CSAT score 1–5.
     case rate(ticketID: Int64, score: Int)
 
+    /// The compact `callback_data` string for a button.
     public var callbackData: String {
         switch self {
         case .helped(let ticketID): "helped:\(ticketID)"

@@ -19,7 +19,9 @@ public struct TelegramDecodingError: Error, Sendable, Hashable, CustomStringConv
         public var description: String { name }
     }
 
+    /// The kind of failure, for branching.
     public let code: Code
+    /// A readable explanation naming the failing field path.
     public let message: String
 
     public init(_ code: Code, message: String) {

@@ -3,6 +3,7 @@
 /// Only the fields the support intake uses are modelled; unknown fields are ignored when decoding, so new Bot API
 /// fields never break the webhook.
 public struct Message: Codable, Sendable, Hashable {
+    /// Unique within the chat; use it for `reply_to_message_id`.
     public let messageID: Int
     /// The sender; absent for messages sent on behalf of channels.
     public let from: User?

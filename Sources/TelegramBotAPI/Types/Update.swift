@@ -14,6 +14,7 @@ public import Foundation
 /// }
 /// ```
 public struct Update: Codable, Sendable, Hashable {
+    /// Increasing id of the update; the deduplication key for redeliveries.
     public let updateID: Int64
     public let message: Message?
     public let editedMessage: Message?

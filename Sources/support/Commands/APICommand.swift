@@ -21,7 +21,10 @@ struct APICommand: AsyncParsableCommand {
         let name = ProcessInfo.processInfo.environment["SUPPORT_PROCESS_NAME"] ?? "api"
         let logger = logging.makeLogger(label: name)
         let settings = try database.settings()
-        let configuration = APIApplication.Configuration(host: http.resolvedHost(), port: try http.resolvedPort(default: 8080), processName: name)
+        let secret = ProcessInfo.processInfo.environment["TELEGRAM_WEBHOOK_SECRET"].flatMap { $0.isEmpty ? nil : $0 }
+        let configuration = APIApplication.Configuration(
+            host: http.resolvedHost(), port: try http.resolvedPort(default: 8080), processName: name, telegramWebhookSecret: secret
+        )
         try await ProcessHost(settings: settings, logger: logger).run { client in
             [APIApplication.build(client: client, configuration: configuration, logger: logger) { port in
                 logger.info("api listening", metadata: ["url": "http://\(configuration.host):\(port)"])

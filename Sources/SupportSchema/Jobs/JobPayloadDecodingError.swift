@@ -2,7 +2,7 @@
 ///
 /// Shaped like postgres-nio's `PSQLError`: a struct with an extensible ``Code``. The description
 /// names the job kind and versions only, never payload contents.
-public struct JobPayloadError: Error, Hashable, Sendable, CustomStringConvertible {
+public struct JobPayloadDecodingError: Error, Hashable, Sendable, CustomStringConvertible {
     public struct Code: RawRepresentable, Hashable, Sendable, CustomStringConvertible {
         public let rawValue: String
         public init(rawValue: String) { self.rawValue = rawValue }

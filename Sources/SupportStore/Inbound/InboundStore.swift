@@ -1,0 +1,68 @@
+import Foundation
+import JobQueue
+import Logging
+import PostgresNIO
+import SupportSchema
+
+/// Stores raw inbound items durably and queues their parsing in the same transaction, so the API can
+/// answer at once and nothing received is lost: either both the item and its `intake` job commit, or
+/// neither does and the channel retries.
+///
+/// ```swift
+/// let receipt = try await InboundStore(queue: queue).receive(item)
+/// ```
+public struct InboundStore: Sendable {
+    public let queue: JobQueue
+
+    public init(queue: JobQueue) { self.queue = queue }
+
+    public func receive(_ item: NewInboundItem) async throws -> InboundReceipt {
+        let logger = queue.logger
+        return try await queue.transaction { connection, jobs in
+            let meta = String(decoding: try JSONEncoder().encode(item.meta), as: UTF8.self)
+            let inserted = try await connection.query(
+                """
+                INSERT INTO inbound_item (channel, dedupe_key, raw, content_type, meta)
+                VALUES (\(item.channel.rawValue), \(item.dedupeKey), \(ByteBuffer(bytes: item.raw)), \(item.contentType), \(meta)::jsonb)
+                ON CONFLICT (channel, dedupe_key) DO NOTHING
+                RETURNING id
+                """,
+                logger: logger
+            ).collect().first?.decode(Int64.self)
+            guard let id = inserted else {
+                let existing = try await connection.query(
+                    "SELECT id FROM inbound_item WHERE channel = \(item.channel.rawValue) AND dedupe_key = \(item.dedupeKey)",
+                    logger: logger
+                ).collect().first?.decode(Int64.self)
+                guard let existing else { throw InboundStoreError.vanished }
+                return InboundReceipt(id: InboundItemID(existing), isNew: false)
+            }
+            try await jobs.enqueue(NewJob(IntakeJob(inboundItemID: InboundItemID(id))))
+            return InboundReceipt(id: InboundItemID(id), isNew: true)
+        }
+    }
+
+    /// Keeps an item that could not even be read as the channel's format, marked failed with the reason,
+    /// for people to inspect; no job is queued.
+    public func receiveUnreadable(_ item: NewInboundItem, error: String) async throws -> InboundItemID {
+        let logger = queue.logger
+        let meta = String(decoding: try JSONEncoder().encode(item.meta), as: UTF8.self)
+        let id = try await queue.client.query(
+            """
+            INSERT INTO inbound_item (channel, dedupe_key, raw, content_type, meta, status, error)
+            VALUES (\(item.channel.rawValue), NULL, \(ByteBuffer(bytes: item.raw)), \(item.contentType), \(meta)::jsonb, 'failed', \(error))
+            RETURNING id
+            """,
+            logger: logger
+        ).collect().first?.decode(Int64.self)
+        guard let id else { throw InboundStoreError.vanished }
+        return InboundItemID(id)
+    }
+}
+
+enum InboundStoreError: Error, CustomStringConvertible {
+    /// A conflicting row disappeared between the insert and the lookup (items are never deleted).
+    case vanished
+
+    var description: String { "inbound item conflicted but could not be found" }
+}
