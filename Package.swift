@@ -66,11 +66,21 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        // The intake worker's handlers: inbound item -> requester -> ticket/message -> ack -> routing.
+        .target(
+            name: "Intake",
+            dependencies: [
+                "SupportSchema", "SupportDomain", "SupportStore", "JobQueue", "MailMessage", "TelegramBotAPI",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         // What every process shares: health, metrics endpoint, worker wiring, supervisor.
         .target(
             name: "SupportRuntime",
             dependencies: [
-                "SupportSchema", "SupportDomain", "SupportStore", "JobQueue", "PostgresMigrations",
+                "SupportSchema", "SupportDomain", "SupportStore", "JobQueue", "PostgresMigrations", "Intake",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "Metrics", package: "swift-metrics"),
@@ -112,6 +122,12 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ],
             path: "Tests/SupportTesting",
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "IntakeTests",
+            dependencies: ["Intake", "SupportStore", "SupportSchema", "SupportTesting", "JobQueue", "TelegramBotAPI", "MailMessage",
+                           .product(name: "PostgresNIO", package: "postgres-nio")],
             swiftSettings: swiftSettings
         ),
         .testTarget(name: "MailMessageTests", dependencies: ["MailMessage"], swiftSettings: swiftSettings),

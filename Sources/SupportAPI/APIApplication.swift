@@ -17,13 +17,19 @@ public enum APIApplication {
         public var processName: String
         /// `TELEGRAM_WEBHOOK_SECRET`; nil disables the Telegram webhook.
         public var telegramWebhookSecret: String?
+        /// `SUPPORT_MAILGATE_TOKEN`; nil disables inbound email over HTTP.
+        public var mailgateToken: String?
         public var limits = InboundLimits()
 
-        public init(host: String = "127.0.0.1", port: Int = 8080, processName: String = "api", telegramWebhookSecret: String? = nil) {
+        public init(
+            host: String = "127.0.0.1", port: Int = 8080, processName: String = "api",
+            telegramWebhookSecret: String? = nil, mailgateToken: String? = nil
+        ) {
             self.host = host
             self.port = port
             self.processName = processName
             self.telegramWebhookSecret = telegramWebhookSecret
+            self.mailgateToken = mailgateToken
         }
     }
 
@@ -50,6 +56,7 @@ public enum APIApplication {
         let store = InboundStore(queue: JobQueue(client: client, logger: logger))
         TelegramWebhookController(secret: configuration.telegramWebhookSecret, limits: configuration.limits, store: store)
             .add(to: router)
+        EmailInboundController(token: configuration.mailgateToken, limits: configuration.limits, store: store).add(to: router)
         return router
     }
 }

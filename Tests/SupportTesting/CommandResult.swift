@@ -9,7 +9,7 @@ public struct CommandResult: Sendable {
     /// Runs `executable` with `arguments` and waits (killing it after `timeout`).
     public static func run(
         _ executable: URL, _ arguments: [String], environment: [String: String] = [:],
-        removing: [String] = [], timeout: Duration = .seconds(60)
+        removing: [String] = [], input: Data? = nil, timeout: Duration = .seconds(60)
     ) async throws -> CommandResult {
         let process = Process()
         process.executableURL = executable
@@ -21,8 +21,13 @@ public struct CommandResult: Sendable {
         let out = Pipe(), err = Pipe()
         process.standardOutput = out
         process.standardError = err
-        process.standardInput = FileHandle.nullDevice
+        let stdin = Pipe()
+        process.standardInput = input == nil ? FileHandle.nullDevice : stdin
         try process.run()
+        if let input {
+            stdin.fileHandleForWriting.write(input)
+            try stdin.fileHandleForWriting.close()
+        }
         // Read both pipes concurrently so a chatty child cannot block on a full pipe.
         async let stdoutData = Task.detached { out.fileHandleForReading.readDataToEndOfFile() }.value
         async let stderrData = Task.detached { err.fileHandleForReading.readDataToEndOfFile() }.value

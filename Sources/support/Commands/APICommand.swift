@@ -21,9 +21,11 @@ struct APICommand: AsyncParsableCommand {
         let name = ProcessInfo.processInfo.environment["SUPPORT_PROCESS_NAME"] ?? "api"
         let logger = logging.makeLogger(label: name)
         let settings = try database.settings()
-        let secret = ProcessInfo.processInfo.environment["TELEGRAM_WEBHOOK_SECRET"].flatMap { $0.isEmpty ? nil : $0 }
+        let env = ProcessInfo.processInfo.environment
         let configuration = APIApplication.Configuration(
-            host: http.resolvedHost(), port: try http.resolvedPort(default: 8080), processName: name, telegramWebhookSecret: secret
+            host: http.resolvedHost(), port: try http.resolvedPort(default: 8080), processName: name,
+            telegramWebhookSecret: env["TELEGRAM_WEBHOOK_SECRET"].flatMap { $0.isEmpty ? nil : $0 },
+            mailgateToken: env["SUPPORT_MAILGATE_TOKEN"].flatMap { $0.isEmpty ? nil : $0 }
         )
         try await ProcessHost(settings: settings, logger: logger).run { client in
             [APIApplication.build(client: client, configuration: configuration, logger: logger) { port in

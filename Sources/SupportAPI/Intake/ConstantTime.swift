@@ -1,0 +1,11 @@
+/// Secret comparison whose time does not depend on where the strings differ.
+enum ConstantTime {
+    static func equals(_ a: String, _ b: String) -> Bool {
+        let x = Array(a.utf8), y = Array(b.utf8)
+        var diff = UInt8(x.count == y.count ? 0 : 1)
+        for i in 0..<max(x.count, y.count) {
+            diff |= (i < x.count ? x[i] : 0) ^ (i < y.count ? y[i] : 0)
+        }
+        return diff == 0 && !y.isEmpty
+    }
+}
