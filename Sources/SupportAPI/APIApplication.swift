@@ -57,6 +57,7 @@ public enum APIApplication {
         TelegramWebhookController(secret: configuration.telegramWebhookSecret, limits: configuration.limits, store: store)
             .add(to: router)
         EmailInboundController(token: configuration.mailgateToken, limits: configuration.limits, store: store).add(to: router)
+        WebInboundController(limits: configuration.limits, store: store).add(to: router)
         return router
     }
 }

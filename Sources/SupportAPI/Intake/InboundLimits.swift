@@ -5,6 +5,8 @@ public struct InboundLimits: Sendable, Equatable {
     public var telegramBytes: Int = 1 << 20
     /// Whole MIME messages with attachments.
     public var emailBytes: Int = 25 << 20
+    /// A portal form or guest request: text only.
+    public var webBytes: Int = 256 << 10
 
     public init() {}
 }
