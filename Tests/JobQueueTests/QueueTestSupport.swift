@@ -100,40 +100,21 @@ func noopJob(_ queue: String, _ i: Int, kind: String = "noop") -> NewJob {
     NewJob(queue: queue, kind: kind, bytes: "{\"i\": \(i)}".utf8)
 }
 
-/// A child `support` process (for crash and multi-process tests).
-/// `Process` is not Sendable; this wrapper only reads it after `run()` and signals it, which is safe.
-final class Child: @unchecked Sendable {
-    let process: Process
-    let output = OutputLines()
+/// A child `support` process (for crash and multi-process tests) that prints "ready" once it runs.
+final class Child: Sendable {
+    let process: LiveProcess
 
     init(arguments: [String], environment: [String: String]) throws {
-        let process = Process()
-        process.executableURL = BuiltProducts.support
-        process.arguments = arguments
-        process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
-        let out = Pipe()
-        process.standardOutput = out
-        process.standardInput = Pipe()
-        self.process = process
-        let output = self.output
-        out.fileHandleForReading.readabilityHandler = { handle in
-            let data = handle.availableData
-            if data.isEmpty { return }
-            let text = String(decoding: data, as: UTF8.self)
-            output.append(text.split(separator: "\n").map(String.init))
-        }
-        try process.run()
+        process = try LiveProcess(BuiltProducts.support, arguments, environment: environment)
     }
 
-    var lines: [String] { output.lines }
+    var lines: [String] { process.output }
     var isReady: Bool { lines.contains("ready") }
 
-    func kill9() { kill(process.processIdentifier, SIGKILL) }
-    func terminate() { if process.isRunning { process.terminate() } }
+    func kill9() { process.signal(SIGKILL) }
+    func terminate() { process.signal(SIGTERM) }
     func waitForExit(timeout: Duration = .seconds(15)) async {
-        let deadline = ContinuousClock.now + timeout
-        while process.isRunning && ContinuousClock.now < deadline { try? await Task.sleep(for: .milliseconds(20)) }
-        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+        _ = try? await process.waitForExit(timeout: timeout)
     }
 }
 
@@ -144,10 +125,4 @@ func expectEventually(
 ) async throws {
     let held = try await eventually(timeout: timeout, every: every, condition)
     #expect(held, Comment(rawValue: comment() ?? "condition did not hold within \(timeout)"), sourceLocation: sourceLocation)
-}
-
-final class OutputLines: Sendable {
-    private let storage = Mutex<[String]>([])
-    func append(_ lines: [String]) { storage.withLock { $0.append(contentsOf: lines) } }
-    var lines: [String] { storage.withLock { $0 } }
 }

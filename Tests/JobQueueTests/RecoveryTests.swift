@@ -21,7 +21,7 @@ struct RecoveryTests {
             let worker = env.worker(["l": 4], handlers: handlers) { $0.pollInterval = .seconds(600) }
             try await env.running([worker]) {
                 try await expectEventually { try await env.scalar(
-                    "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND application_name = 'jobqueue-listen' AND query LIKE 'LISTEN%'") == 1 }
+                    "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND application_name = 'jobqueue-listen'") == 1 }
                 try await queue.enqueue(noopJob("l", 0))
                 try await expectEventually(timeout: .seconds(3)) { tally.distinct == 1 }
 
@@ -155,6 +155,11 @@ struct ThrowawayCluster: Sendable {
     private var options: String { "-c listen_addresses=127.0.0.1 -p \(port) -k \(directory) -c fsync=off -c max_connections=50" }
 
     static func start() async throws -> ThrowawayCluster {
+        // Off the cooperative pool: initdb and pg_ctl block for seconds.
+        try await Task.detached { try startBlocking() }.value
+    }
+
+    private static func startBlocking() throws -> ThrowawayCluster {
         var logger = Logger(label: "test.cluster")
         logger.logLevel = .critical
         let port = 54400 + Int.random(in: 0..<500)
@@ -171,11 +176,13 @@ struct ThrowawayCluster: Sendable {
 
     func restart() async throws {
         // Off the cooperative pool: pg_ctl blocks for a second or two.
-        try await Task.detached { try pgctl(["restart", "-m", "fast", "-w", "-t", "60", "-l", "\(directory)/server.log", "-o", options]) }.value
+        let cluster = self
+        try await Task.detached { try cluster.pgctl(["restart", "-m", "fast", "-w", "-t", "60", "-l", "\(directory)/server.log", "-o", options]) }.value
     }
 
     func stop() async {
-        try? pgctl(["stop", "-m", "immediate", "-w"])
+        let cluster = self
+        _ = await Task.detached { try? cluster.pgctl(["stop", "-m", "immediate", "-w"]) }.value
         try? FileManager.default.removeItem(atPath: directory)
     }
 
@@ -183,18 +190,30 @@ struct ThrowawayCluster: Sendable {
         try Self.run("/usr/sbin/runuser", ["-u", "postgres", "--", "\(Self.bin)/pg_ctl", "-D", directory] + arguments)
     }
 
+    /// posix_spawn + waitpid: Foundation's Process sometimes never notices a child that exits while other
+    /// tests run processes of their own.
     private static func run(_ executable: String, _ arguments: [String]) throws {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: FileManager.default.isExecutableFile(atPath: executable)
-                                    ? executable : "/usr/bin/" + (executable as NSString).lastPathComponent)
-        process.arguments = arguments
-        process.currentDirectoryURL = URL(fileURLWithPath: "/")
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
-            throw ClusterError(message: "\(executable) \(arguments.joined(separator: " ")) exited \(process.terminationStatus)")
+        let path = FileManager.default.isExecutableFile(atPath: executable)
+            ? executable : "/usr/bin/" + (executable as NSString).lastPathComponent
+        // `cd /` first: initdb must run from a directory the postgres user can read.
+        let argv: [UnsafeMutablePointer<CChar>?] =
+            (["/bin/sh", "-c", "cd / && exec \"$@\"", "sh", path] + arguments).map { strdup($0) } + [nil]
+        defer { argv.forEach { free($0) } }
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+        var pid: pid_t = 0
+        let spawned = posix_spawn(&pid, "/bin/sh", &actions, nil, argv, environ)
+        guard spawned == 0 else { throw ClusterError(message: "cannot start \(path): errno \(spawned)") }
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
+        let exited = (status & 0x7f) == 0
+        let code = (status >> 8) & 0xff
+        guard exited && code == 0 else {
+            throw ClusterError(message: "\(executable) \(arguments.joined(separator: " ")) failed (status \(status))")
         }
     }
 

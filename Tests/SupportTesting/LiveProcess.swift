@@ -1,11 +1,13 @@
 import Foundation
-import Synchronization
 
 /// A long-running child process whose output lines a test can wait for.
+///
+/// Output goes to a temporary file that is read on demand: pipe readability handlers rely on
+/// dispatch sources, which crashed the test process on Linux when a child's pipe closed.
 public final class LiveProcess: @unchecked Sendable {
     // Process is not Sendable; it is only started, signalled and polled here.
     private let process = Process()
-    private let lines = Mutex<[String]>([])
+    private let logURL: URL
 
     public init(_ executable: URL, _ arguments: [String], environment: [String: String] = [:], removing: [String] = []) throws {
         process.executableURL = executable
@@ -14,33 +16,30 @@ public final class LiveProcess: @unchecked Sendable {
         for key in removing { env.removeValue(forKey: key) }
         env.merge(environment) { $1 }
         process.environment = env
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
+        logURL = FileManager.default.temporaryDirectory.appendingPathComponent("live-\(UUID().uuidString).log")
+        FileManager.default.createFile(atPath: logURL.path, contents: nil)
+        let log = try FileHandle(forWritingTo: logURL)
+        process.standardOutput = log
+        process.standardError = log
         process.standardInput = FileHandle.nullDevice
-        let buffer = Mutex<Data>(Data())
-        pipe.fileHandleForReading.readabilityHandler = { [weak self] handle in
-            let chunk = handle.availableData
-            guard !chunk.isEmpty else { handle.readabilityHandler = nil; return }
-            let complete: [String] = buffer.withLock { data in
-                data.append(chunk)
-                var out: [String] = []
-                while let newline = data.firstIndex(of: 0x0A) {
-                    out.append(String(decoding: data[data.startIndex..<newline], as: UTF8.self))
-                    data.removeSubrange(data.startIndex...newline)
-                }
-                return out
-            }
-            self?.lines.withLock { $0.append(contentsOf: complete) }
-        }
         try process.run()
+        try log.close()
     }
 
     public var pid: Int32 { process.processIdentifier }
     public var isRunning: Bool { process.isRunning }
-    public var output: [String] { lines.withLock { $0 } }
 
-    public func signal(_ signal: Int32) { kill(process.processIdentifier, signal) }
+    /// Every complete line written so far (stdout and stderr interleaved).
+    public var output: [String] {
+        guard let data = FileManager.default.contents(atPath: logURL.path) else { return [] }
+        var lines = String(decoding: data, as: UTF8.self).components(separatedBy: "\n")
+        lines.removeLast()  // the part after the last newline is not a complete line yet
+        return lines
+    }
+
+    public func signal(_ signal: Int32) {
+        if process.isRunning { kill(process.processIdentifier, signal) }
+    }
 
     /// Waits until an output line satisfies `match`, returning it; throws after `timeout`.
     @discardableResult
@@ -54,6 +53,7 @@ public final class LiveProcess: @unchecked Sendable {
     }
 
     /// Waits for the process to exit and returns its status; kills it after `timeout`.
+    @discardableResult
     public func waitForExit(timeout: Duration = .seconds(30)) async throws -> Int32 {
         let deadline = ContinuousClock.now + timeout
         while process.isRunning {
@@ -68,6 +68,7 @@ public final class LiveProcess: @unchecked Sendable {
 
     deinit {
         if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+        try? FileManager.default.removeItem(at: logURL)
     }
 }
 

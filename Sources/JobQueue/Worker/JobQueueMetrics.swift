@@ -25,15 +25,18 @@ final class JobQueueMetrics: Sendable {
     let staleAcks = Counter(label: "jobqueue_stale_acks_total")
 
     func outcome(queue: String, kind: String, _ outcome: String, count: Int = 1) {
+        counter(queue: queue, kind: kind, outcome).increment(by: count)
+    }
+
+    func counter(queue: String, kind: String, _ outcome: String) -> Counter {
         let key = Key(queue: queue, kind: kind, outcome: outcome)
-        let counter = outcomes.withLock { map in
+        return outcomes.withLock { map in
             if let counter = map[key] { return counter }
             let counter = Counter(label: "jobqueue_jobs_total",
                                   dimensions: [("queue", queue), ("kind", kind), ("outcome", outcome)])
             map[key] = counter
             return counter
         }
-        counter.increment(by: count)
     }
 
     func failure(queue: String, kind: String) {
@@ -79,4 +82,31 @@ final class JobQueueMetrics: Sendable {
     }
 
     var sampledQueues: Set<String> { gauges.withLock { Set($0.keys) } }
+}
+
+/// One queue's per-job instruments, created once so that the hot path does no registry lookups.
+final class QueueInstruments: Sendable {
+    let claimToStart: Timer
+    let enqueueToStart: Timer
+    let claims: Counter
+    private let queue: String
+    private let completedByKind = Mutex<[String: Counter]>([:])
+
+    init(queue: String) {
+        self.queue = queue
+        let timers = JobQueueMetrics.shared.queueTimers(queue)
+        self.claimToStart = timers.claim
+        self.enqueueToStart = timers.enqueue
+        self.claims = timers.claims
+    }
+
+    func completed(kind: String) {
+        let counter = completedByKind.withLock { map in
+            if let counter = map[kind] { return counter }
+            let counter = JobQueueMetrics.shared.counter(queue: queue, kind: kind, "completed")
+            map[kind] = counter
+            return counter
+        }
+        counter.increment()
+    }
 }

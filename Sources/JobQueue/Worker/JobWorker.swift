@@ -210,7 +210,7 @@ public final class JobWorker: Service, Sendable {
 
     private func fetchLoop(_ runner: QueueRunner) async {
         guard let connection = claimConnections[runner.queue] else { return }
-        let claims = metrics.queueTimers(runner.queue).claims
+        let claims = runner.instruments.claims
         var backoff = 0.05
         while !runner.isStopping && !Task.isCancelled {
             let room = runner.roomToClaim()
@@ -260,43 +260,40 @@ public final class JobWorker: Service, Sendable {
 
     private func executorLoop(_ runner: QueueRunner) async {
         while let job = await runner.next() {
-            await execute(job, queue: runner.queue)
+            await execute(job, runner: runner)
             runner.finished()
         }
     }
 
-    private func execute(_ job: ClaimedJob, queue: String) async {
-        let timers = metrics.queueTimers(queue)
+    private func execute(_ job: ClaimedJob, runner: QueueRunner) async {
+        let queue = runner.queue
+        let instruments = runner.instruments
         let started = ContinuousClock.now
         let waited = started - job.claimedAt
-        timers.claim.recordNanoseconds(waited.components.seconds * 1_000_000_000 + waited.components.attoseconds / 1_000_000_000)
-        timers.enqueue.recordNanoseconds(max(Int64(Date().timeIntervalSince(job.createdAt) * 1e9), 0))
+        instruments.claimToStart.recordNanoseconds(
+            waited.components.seconds * 1_000_000_000 + waited.components.attoseconds / 1_000_000_000)
+        instruments.enqueueToStart.recordNanoseconds(max(Int64(Date().timeIntervalSince(job.createdAt) * 1e9), 0))
 
         guard let handler = handlers.handler(for: job.kind) else {
             await recordFailure(job, queue: queue, permanent: true,
                                 message: "no handler registered for job kind \"\(job.kind)\" (queue \(queue))")
             return
         }
-        var jobLogger = logger
-        jobLogger[metadataKey: "job_id"] = "\(job.id)"
-        jobLogger[metadataKey: "job_queue"] = "\(queue)"
-        jobLogger[metadataKey: "job_kind"] = "\(job.kind)"
-        jobLogger[metadataKey: "job_attempt"] = "\(job.attempt)"
         let context = JobContext(
             id: JobID(job.id), queue: queue, kind: job.kind, attempt: Int(job.attempt), maxAttempts: Int(job.maxAttempts),
-            enqueuedAt: job.createdAt, workerID: id, logger: jobLogger
+            enqueuedAt: job.createdAt, workerID: id, logger: logger
         )
         do {
             try await handler(context, job.payload)
             acks.append(job.id)
-            metrics.outcome(queue: queue, kind: job.kind, "completed")
+            instruments.completed(kind: job.kind)
         } catch {
             if Task.isCancelled {
                 // Cut off by the shutdown deadline: give the job back (the attempt counts).
                 state.withLock { $0.interrupted.append(job.id) }
                 return
             }
-            jobLogger.warning("job failed", metadata: ["error": "\(String(reflecting: error))"])
+            context.logger.warning("job failed", metadata: ["error": "\(String(reflecting: error))"])
             await recordFailure(job, queue: queue, permanent: error is any JobPermanentError,
                                 message: String(describing: error))
         }

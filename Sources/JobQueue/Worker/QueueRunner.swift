@@ -38,9 +38,11 @@ final class QueueRunner: Sendable {
     }
 
     private let state = Mutex(State())
+    let instruments: QueueInstruments
 
     init(queue: String, concurrency: Int, prefetch: Int) {
         self.queue = queue
+        self.instruments = QueueInstruments(queue: queue)
         self.concurrency = concurrency
         self.capacity = max(concurrency * max(prefetch, 1), 1)
         self.threshold = max(1, capacity / 4)

@@ -1,3 +1,4 @@
+import Intake
 import JobQueue
 import Logging
 import PostgresNIO
@@ -10,6 +11,13 @@ import SupportSchema
 public enum WorkerHandlers {
     public static func registry(for kind: WorkerKind, client: PostgresClient, logger: Logger) -> JobHandlerRegistry {
         // The pipeline issues (intake, routing, SLA/notify, disputes) register their handlers here.
-        JobHandlerRegistry()
+        var registry = JobHandlerRegistry()
+        switch kind {
+        case .intake:
+            IntakeHandler(queue: JobQueue(client: client, logger: logger)).register(in: &registry)
+        case .routing, .escalation, .arbitration:
+            break
+        }
+        return registry
     }
 }

@@ -22,7 +22,7 @@ struct QueueBenchCommand: AsyncParsableCommand {
     @Option(help: "Jobs to enqueue and drain.") var jobs: Int = 100_000
     @Option(help: "Worker processes for the drain.") var procs: Int = 2
     @Option(help: "Jobs per enqueue call.") var batch: Int = 1000
-    @Option(help: "Jobs each worker process runs at once (it claims up to twice that ahead).") var concurrency: Int = 256
+    @Option(help: "Jobs each worker process runs at once (it claims up to twice that ahead).") var concurrency: Int = 512
     @Option(help: "Single jobs for the latency phase (0 skips it).") var latencyJobs: Int = 500
     @Option(help: "Pause after each latency enqueue, ms.") var gapMs: Int = 5
     @Flag(help: "Skip the enqueue and drain phases.") var skipDrain = false

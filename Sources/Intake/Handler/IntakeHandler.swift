@@ -1,0 +1,113 @@
+import Foundation
+import JobQueue
+import Logging
+import PostgresNIO
+import SupportSchema
+import SupportStore
+
+/// The intake worker's job: one raw inbound item → requester → ticket and message → acknowledgement →
+/// `routing`, all in one transaction with the follow-up jobs.
+///
+/// The queue delivers at least once, so the handler is idempotent: it locks the item row, does nothing
+/// unless the item is still `received`, and ends by marking it. Bad input marks the item `failed` and the
+/// job completes (a retry cannot fix it); a database error throws and the queue retries with backoff.
+///
+/// ```swift
+/// var handlers = JobHandlerRegistry()
+/// IntakeHandler(queue: JobQueue(client: client, logger: logger)).register(in: &handlers)
+///
+/// // Without a worker (tests, tools):
+/// let outcome = try await IntakeHandler(queue: queue).process(inboundItemID: id)
+/// ```
+public struct IntakeHandler: Sendable {
+    public let queue: JobQueue
+    public var configuration: IntakeConfiguration
+
+    public init(queue: JobQueue, configuration: IntakeConfiguration = IntakeConfiguration()) {
+        self.queue = queue
+        self.configuration = configuration
+    }
+
+    /// Registers the `intake` job kind.
+    public func register(in registry: inout JobHandlerRegistry) {
+        registry.register(IntakeJob.self) { context, job in
+            try await process(inboundItemID: job.inboundItemID, logger: context.logger)
+        }
+    }
+
+    /// Processes one inbound item; safe to call any number of times for the same item.
+    @discardableResult
+    public func process(inboundItemID id: InboundItemID, logger: Logger? = nil) async throws -> IntakeOutcome {
+        var logger = logger ?? queue.logger
+        logger[metadataKey: "inbound_item_id"] = "\(id)"
+        let configuration = self.configuration
+        let outcome = try await queue.transaction { [logger] connection, jobs in
+            guard let item = try await InboundItemRow.lock(id, on: connection, logger: logger) else {
+                return IntakeOutcome.notFound
+            }
+            guard item.status == .received else { return .alreadyHandled(item.status) }
+            let parsed = Result { () throws(InboundParseError) in
+                try configuration.parser.parse(channel: item.channel, raw: item.raw)
+            }
+            let outcome: IntakeOutcome
+            switch parsed {
+            case .failure(let error):
+                outcome = .failed(error: error.message)
+            case .success(.ignore(let reason)):
+                outcome = .ignored(reason: reason)
+            case .success(.request(let request)):
+                if let problem = try await Self.unknownReference(in: request, on: connection, logger: logger) {
+                    outcome = .failed(error: problem)
+                } else {
+                    let run = IntakeRun(
+                        item: item, request: request, configuration: configuration, connection: connection,
+                        jobs: jobs, logger: logger)
+                    outcome = try await run.run()
+                }
+            }
+            try await Self.record(outcome, item: id, on: connection, logger: logger)
+            return outcome
+        }
+        log(outcome, logger: logger)
+        return outcome
+    }
+
+    /// Checks what the item names but parsing cannot know, before anything is written.
+    private static func unknownReference(in request: InboundRequest, on connection: PostgresConnection, logger: Logger)
+        async throws -> String?
+    {
+        guard let staff = request.loggedByStaffID else { return nil }
+        let exists = try await connection.query(
+            "SELECT 1 FROM staff WHERE id = \(staff.rawValue)", logger: logger
+        ).collect().isEmpty == false
+        return exists ? nil : "logged_by_staff_id: no staff member \(staff)"
+    }
+
+    private static func record(_ outcome: IntakeOutcome, item: InboundItemID, on connection: PostgresConnection, logger: Logger)
+        async throws
+    {
+        switch outcome {
+        case .failed(let error):
+            try await InboundItemRow.mark(item, .failed, error: error, on: connection, logger: logger)
+        case .ignored(let reason):
+            try await InboundItemRow.mark(item, .ignored, error: reason, on: connection, logger: logger)
+        case .alreadyHandled, .notFound:
+            break
+        case .created, .appended, .reopened, .handedOver, .rated, .recorded, .replied:
+            try await InboundItemRow.mark(item, .processed, ticketID: outcome.ticketID, on: connection, logger: logger)
+        }
+    }
+
+    private func log(_ outcome: IntakeOutcome, logger: Logger) {
+        var logger = logger
+        if let ticket = outcome.ticketID { logger[metadataKey: "ticket_id"] = "\(ticket)" }
+        switch outcome {
+        case .failed:
+            logger.warning("inbound item failed to parse", metadata: ["outcome": "\(outcome)"])
+        case .notFound:
+            logger.warning("inbound item not found")
+        default:
+            logger.info("inbound item handled", metadata: ["outcome": "\(outcome)"])
+        }
+    }
+}

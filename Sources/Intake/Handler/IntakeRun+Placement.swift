@@ -1,0 +1,91 @@
+import Foundation
+import SupportSchema
+import SupportStore
+
+extension IntakeRun {
+    /// Appends the message to the right ticket (``TicketPlacement``), creating or reopening it as needed,
+    /// and queues routing when a human must look (new, reopened, resumed, handed over).
+    func place(_ requester: ResolvedRequester, handover: Bool) async throws -> IntakeOutcome {
+        let threaded = try await threadedTicket(requester)
+        let active = try await tickets.latestActiveTicket(requester: requester.id, channel: request.channel)
+        let placement = TicketPlacement.decide(
+            intent: request.intent, threaded: threaded, active: active, receivedAt: item.receivedAt,
+            reopenWindow: configuration.reopenWindow)
+        let actor: TicketActor = request.loggedByStaffID.map(TicketActor.staff) ?? .requester(requester.id)
+        let ticket: TicketRecord
+        let outcome: IntakeOutcome
+        switch placement {
+        case .create(let previous):
+            let subject = SubjectLine.subject(
+                given: request.subject, text: request.body, hasAttachments: !request.attachments.isEmpty)
+            ticket = try await tickets.create(
+                NewTicket(requesterID: requester.id, channel: request.channel, subject: subject,
+                          requestedCategory: request.requestedCategory))
+            var data: [String: StoredJSON] = [
+                "channel": .string(request.channel.rawValue), "inbound_item_id": .int(item.id.rawValue),
+            ]
+            if let previous { data["previous_ticket_id"] = .int(previous.id.rawValue) }
+            if let staff = request.loggedByStaffID { data["logged_by_staff_id"] = .int(staff.rawValue) }
+            try await tickets.recordEvent(ticket.id, .created, actor: actor, data: data)
+            try await acknowledge(ticket, requester: requester)
+            try await route(ticket.id, handover ? .handover : .new)
+            outcome = .created(ticket.id)
+        case .reopen(let finished):
+            ticket = finished
+            try await tickets.reopen(ticket.id)
+            try await tickets.touchRequesterMessage(ticket.id)
+            try await tickets.recordEvent(
+                ticket.id, .reopened, actor: actor,
+                data: ["previous_status": .string(finished.status.rawValue), "inbound_item_id": .int(item.id.rawValue)])
+            try await route(ticket.id, handover ? .handover : .reopen)
+            outcome = .reopened(ticket.id)
+        case .append(let open, let resumes):
+            ticket = open
+            try await tickets.touchRequesterMessage(ticket.id)
+            if resumes {
+                try await tickets.setStatus(ticket.id, to: .open)
+                try await tickets.recordEvent(
+                    ticket.id, .statusChanged, actor: actor,
+                    data: ["from": .string(open.status.rawValue), "to": "open", "reason": "requester_replied"])
+            }
+            if handover || resumes { try await route(ticket.id, handover ? .handover : .reply) }
+            outcome = .appended(ticket.id)
+        }
+        try await appendMessage(to: ticket, requester: requester, actor: actor)
+        if handover {
+            try await tickets.recordEvent(
+                ticket.id, .handedOver, actor: actor, data: ["inbound_item_id": .int(item.id.rawValue)])
+        }
+        return outcome
+    }
+
+    /// The ticket an explicit thread hint points at, if it is this requester's.
+    private func threadedTicket(_ requester: ResolvedRequester) async throws -> TicketRecord? {
+        if case .edited(let original) = request.intent,
+            let ticket = try await tickets.ticket(referencing: [original], requester: requester.id)
+        {
+            return ticket
+        }
+        if let number = request.thread.ticketNumber,
+            let ticket = try await tickets.ticket(number: number, requester: requester.id)
+        {
+            return ticket
+        }
+        return try await tickets.ticket(referencing: request.thread.references, requester: requester.id)
+    }
+
+    private func appendMessage(to ticket: TicketRecord, requester: ResolvedRequester, actor: TicketActor) async throws {
+        guard request.hasContent else { return }
+        let edited = if case .edited = request.intent { true } else { false }
+        let body = edited ? Self.editedPrefix + request.body : request.body
+        let message = try await tickets.append(
+            NewMessage(
+                ticketID: ticket.id, requesterID: requester.id, channel: request.channel, body: body,
+                attachments: request.attachments, externalMessageID: request.externalMessageID, inboundItemID: item.id))
+        guard let message else { return }  // a previous delivery stored it
+        var data: [String: StoredJSON] = ["message_id": .int(message.rawValue), "inbound_item_id": .int(item.id.rawValue)]
+        if edited { data["edited"] = true }
+        if !request.attachments.isEmpty { data["attachments"] = .int(Int64(request.attachments.count)) }
+        try await tickets.recordEvent(ticket.id, .messageReceived, actor: actor, data: data)
+    }
+}

@@ -1,0 +1,35 @@
+import Foundation
+import SupportSchema
+import SupportStore
+
+extension IntakeRun {
+    /// CSAT: a button rates its ticket; `/rate` rates the most recently finished one. An invalid score or
+    /// nothing to rate gets an explaining reply instead.
+    func rate(_ requester: ResolvedRequester, score: Int?, comment: String?, ticketID: TicketID?) async throws
+        -> IntakeOutcome
+    {
+        let text = ReplyText(locale: requester.locale)
+        guard let score, (1...5).contains(score) else {
+            try await reply(requester, template: "rate_invalid", text: text.rateInvalid())
+            return .replied(template: "rate_invalid")
+        }
+        let ticket: TicketRecord?
+        if let ticketID {
+            ticket = try await ownTicket(ticketID, of: requester)
+        } else {
+            ticket = try await tickets.latestFinishedTicket(requester: requester.id)
+        }
+        guard let ticket else {
+            try await reply(requester, template: "rate_no_ticket", text: text.rateNoTicket())
+            return .replied(template: "rate_no_ticket")
+        }
+        let trimmed = comment?.trimmingCharacters(in: .whitespacesAndNewlines)
+        let note = trimmed.flatMap { $0.isEmpty ? nil : $0 }
+        try await tickets.storeCSAT(ticket.id, score: score, comment: note)
+        try await tickets.recordEvent(
+            ticket.id, .csatReceived, actor: .requester(requester.id),
+            data: ["score": .int(Int64(score)), "comment": .optional(note), "inbound_item_id": .int(item.id.rawValue)])
+        try await reply(requester, template: "rated", text: text.rated(number: ticket.number, score: score), ticket: ticket)
+        return .rated(ticket.id)
+    }
+}

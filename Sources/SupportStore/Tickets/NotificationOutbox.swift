@@ -1,0 +1,38 @@
+import Logging
+import PostgresNIO
+import SupportSchema
+
+/// Writes `notification` rows for requesters inside the caller's transaction; the caller queues the
+/// ``NotifyJob`` for each row it got back, in the same transaction.
+///
+/// ```swift
+/// if let id = try await NotificationOutbox(connection: connection, logger: logger).insert(ack) {
+///     try await jobs.enqueue(NewJob(NotifyJob(notificationID: id, idempotencyKey: ack.idempotencyKey)))
+/// }
+/// ```
+public struct NotificationOutbox: Sendable {
+    public let connection: PostgresConnection
+    public let logger: Logger
+
+    public init(connection: PostgresConnection, logger: Logger) {
+        self.connection = connection
+        self.logger = logger
+    }
+
+    /// Inserts a pending notification.
+    /// - Returns: Its id, or nil when one with the same idempotency key exists (nothing to queue).
+    public func insert(_ notification: NewNotification) async throws -> NotificationID? {
+        let payload = try StoredJSON.text(notification.payload)
+        let rows = try await connection.query(
+            """
+            INSERT INTO notification (recipient_requester_id, address, channel, template, ticket_id, payload, idempotency_key)
+            VALUES (\(notification.requesterID.rawValue), \(notification.address), \(notification.channel.rawValue),
+                    \(notification.template), \(notification.ticketID?.rawValue), \(payload)::jsonb, \(notification.idempotencyKey))
+            ON CONFLICT (idempotency_key) DO NOTHING
+            RETURNING id
+            """,
+            logger: logger
+        ).collect()
+        return try rows.first.map { NotificationID(try $0.decode(Int64.self)) }
+    }
+}

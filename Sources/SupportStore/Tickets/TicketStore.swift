@@ -1,0 +1,185 @@
+import Foundation
+import Logging
+import PostgresNIO
+import SupportSchema
+
+/// Tickets, their messages and history, on a connection the caller holds (usually inside the transaction
+/// that also enqueues the follow-up jobs).
+///
+/// ```swift
+/// try await queue.transaction { connection, jobs in
+///     let tickets = TicketStore(connection: connection, logger: logger)
+///     let ticket = try await tickets.create(NewTicket(requesterID: requester, channel: .telegram, subject: "Payout"))
+///     try await tickets.recordEvent(ticket.id, .created, actor: .requester(requester))
+/// }
+/// ```
+public struct TicketStore: Sendable {
+    public let connection: PostgresConnection
+    public let logger: Logger
+
+    public init(connection: PostgresConnection, logger: Logger) {
+        self.connection = connection
+        self.logger = logger
+    }
+
+    static let columns = "id, number, requester_id, channel, subject, status, resolved_at, closed_at, created_at"
+
+    private func records(_ query: PostgresQuery) async throws -> [TicketRecord] {
+        try await connection.query(query, logger: logger).collect().map { row in
+            let (id, number, requester, channel, subject, status, resolvedAt, closedAt, createdAt) = try row.decode(
+                (Int64, Int64, Int64, String, String, String, Date?, Date?, Date).self)
+            guard let channel = SupportChannel(rawValue: channel), let status = TicketStatus(rawValue: status) else {
+                throw TicketStoreError.unexpectedValue("ticket \(id): channel \(channel), status \(status)")
+            }
+            return TicketRecord(
+                id: TicketID(id), number: number, requesterID: RequesterID(requester), channel: channel,
+                subject: subject, status: status, resolvedAt: resolvedAt, closedAt: closedAt, createdAt: createdAt)
+        }
+    }
+
+    public func ticket(_ id: TicketID) async throws -> TicketRecord? {
+        try await records("SELECT \(unescaped: Self.columns) FROM ticket WHERE id = \(id.rawValue)").first
+    }
+
+    /// The requester's ticket with this number (a `[#N]` tag or a `ticket_number` field); nil for other people's.
+    public func ticket(number: Int64, requester: RequesterID) async throws -> TicketRecord? {
+        try await records(
+            "SELECT \(unescaped: Self.columns) FROM ticket WHERE number = \(number) AND requester_id = \(requester.rawValue)"
+        ).first
+    }
+
+    /// The requester's most recent ticket holding a message with one of these external ids (email
+    /// In-Reply-To/References, a telegram message replied to).
+    public func ticket(referencing externalIDs: [String], requester: RequesterID) async throws -> TicketRecord? {
+        guard !externalIDs.isEmpty else { return nil }
+        return try await records(
+            """
+            SELECT \(unescaped: Self.columns) FROM ticket
+            WHERE requester_id = \(requester.rawValue)
+              AND id IN (SELECT ticket_id FROM message WHERE external_message_id = ANY(\(externalIDs)))
+            ORDER BY created_at DESC, id DESC LIMIT 1
+            """
+        ).first
+    }
+
+    /// The requester's most recent active ticket (new, open, pending_*, escalated) on `channel`.
+    public func latestActiveTicket(requester: RequesterID, channel: SupportChannel) async throws -> TicketRecord? {
+        try await records(
+            """
+            SELECT \(unescaped: Self.columns) FROM ticket
+            WHERE requester_id = \(requester.rawValue) AND channel = \(channel.rawValue)
+              AND status = ANY(\(TicketStatus.active.map(\.rawValue)))
+            ORDER BY created_at DESC, id DESC LIMIT 1
+            """
+        ).first
+    }
+
+    /// The requester's active tickets on every channel, newest first.
+    public func activeTickets(requester: RequesterID, limit: Int = 20) async throws -> [TicketRecord] {
+        try await records(
+            """
+            SELECT \(unescaped: Self.columns) FROM ticket
+            WHERE requester_id = \(requester.rawValue) AND status = ANY(\(TicketStatus.active.map(\.rawValue)))
+            ORDER BY created_at DESC, id DESC LIMIT \(limit)
+            """
+        )
+    }
+
+    /// The requester's most recently finished (resolved or closed) ticket: what a CSAT rating is about.
+    public func latestFinishedTicket(requester: RequesterID) async throws -> TicketRecord? {
+        try await records(
+            """
+            SELECT \(unescaped: Self.columns) FROM ticket
+            WHERE requester_id = \(requester.rawValue) AND status IN ('resolved', 'closed')
+            ORDER BY coalesce(closed_at, resolved_at) DESC NULLS LAST, id DESC LIMIT 1
+            """
+        ).first
+    }
+
+    /// Creates a ticket with the next number, status `new`.
+    public func create(_ ticket: NewTicket) async throws -> TicketRecord {
+        let created = try await records(
+            """
+            INSERT INTO ticket (requester_id, channel, subject, requested_category, last_requester_message_at)
+            VALUES (\(ticket.requesterID.rawValue), \(ticket.channel.rawValue), \(ticket.subject),
+                    \(ticket.requestedCategory?.rawValue), now())
+            RETURNING \(unescaped: Self.columns)
+            """
+        )
+        guard let record = created.first else { throw TicketStoreError.unexpectedValue("INSERT returned no ticket") }
+        return record
+    }
+
+    /// Sets the status of an active ticket (e.g. `pending_requester` back to `open` on the requester's reply).
+    public func setStatus(_ id: TicketID, to status: TicketStatus) async throws {
+        try await connection.query(
+            "UPDATE ticket SET status = \(status.rawValue) WHERE id = \(id.rawValue)", logger: logger)
+    }
+
+    /// Reopens a resolved or closed ticket: status `open`, `reopen_count` + 1, resolution times cleared
+    /// (the history keeps them in `ticket_event`).
+    public func reopen(_ id: TicketID) async throws {
+        try await connection.query(
+            """
+            UPDATE ticket SET status = 'open', reopen_count = reopen_count + 1, resolved_at = NULL, closed_at = NULL
+            WHERE id = \(id.rawValue)
+            """,
+            logger: logger)
+    }
+
+    /// Records that the requester wrote now (reports and the "last requester message" column).
+    public func touchRequesterMessage(_ id: TicketID) async throws {
+        try await connection.query(
+            "UPDATE ticket SET last_requester_message_at = now() WHERE id = \(id.rawValue)", logger: logger)
+    }
+
+    /// Appends a requester's message.
+    /// - Returns: The new id, or nil when a message from the same inbound item already exists (a retried job).
+    @discardableResult
+    public func append(_ message: NewMessage) async throws -> MessageID? {
+        let attachments = try StoredJSON.text(of: .array(message.attachments.map(\.json)))
+        let rows = try await connection.query(
+            """
+            INSERT INTO message (ticket_id, author_kind, author_requester_id, channel, body, attachments,
+                                 external_message_id, inbound_item_id)
+            VALUES (\(message.ticketID.rawValue), 'requester', \(message.requesterID.rawValue), \(message.channel.rawValue),
+                    \(message.body), \(attachments)::jsonb, \(message.externalMessageID), \(message.inboundItemID?.rawValue))
+            ON CONFLICT (inbound_item_id) WHERE inbound_item_id IS NOT NULL DO NOTHING
+            RETURNING id
+            """,
+            logger: logger
+        ).collect()
+        return try rows.first.map { MessageID(try $0.decode(Int64.self)) }
+    }
+
+    /// Appends an entry to the ticket's history.
+    @discardableResult
+    public func recordEvent(
+        _ ticket: TicketID, _ type: TicketEventType, actor: TicketActor, data: [String: StoredJSON] = [:]
+    ) async throws -> TicketEventID {
+        let json = try StoredJSON.text(data)
+        let rows = try await connection.query(
+            """
+            INSERT INTO ticket_event (ticket_id, type, actor_kind, actor_id, data)
+            VALUES (\(ticket.rawValue), \(type.rawValue), \(actor.kind.rawValue), \(actor.id), \(json)::jsonb)
+            RETURNING id
+            """,
+            logger: logger
+        ).collect()
+        guard let id = try rows.first?.decode(Int64.self) else {
+            throw TicketStoreError.unexpectedValue("INSERT returned no ticket_event")
+        }
+        return TicketEventID(id)
+    }
+
+    /// Stores a CSAT score (1–5, checked by the table too) and comment on a ticket.
+    public func storeCSAT(_ id: TicketID, score: Int, comment: String?) async throws {
+        guard (1...5).contains(score) else { throw TicketStoreError.invalidCSAT(score) }
+        try await connection.query(
+            """
+            UPDATE ticket SET csat_score = \(Int16(score)), csat_comment = \(comment), csat_at = now()
+            WHERE id = \(id.rawValue)
+            """,
+            logger: logger)
+    }
+}
