@@ -109,7 +109,8 @@ struct TimingTests {
                     try await tasks.waitForAll()
                 }
             }
-            #expect(elapsed < .seconds(5))
+            // The handler would run 60 s; shutdown must not wait for it (loose bound: 2 shared cores).
+            #expect(elapsed < .seconds(30))
             #expect(try await env.scalar("SELECT count(*) FROM job WHERE state = 0 AND attempt = 1 AND owner IS NULL") == 1)
         }
     }
