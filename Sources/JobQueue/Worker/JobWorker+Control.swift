@@ -58,7 +58,15 @@ extension JobWorker {
                             }
                         }
                         defer { group.cancelAll() }
-                        try await group.next()
+                        // The notification sequence ignores cancellation; closing the connection is what
+                        // ends it, so the group can finish and the loop can reconnect or stop.
+                        do {
+                            try await group.next()
+                        } catch {
+                            try? await postgres.close()
+                            throw error
+                        }
+                        try? await postgres.close()
                     }
                 }
             } catch {
