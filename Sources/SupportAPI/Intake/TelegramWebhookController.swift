@@ -23,7 +23,7 @@ struct TelegramWebhookController: Sendable {
         }
     }
 
-    static let secretHeader = HTTPField.Name("X-Telegram-Bot-Api-Secret-Token")!
+    static let secretHeader = HTTPField.Name(TelegramWebhookSecret.headerName)!
 
     private struct UpdateID: Decodable {
         let updateID: Int64
