@@ -69,6 +69,11 @@ install_postgres() {
   apt-get install -y -q --no-install-recommends postgresql-15 postgresql-contrib-15 </dev/null >&2 ||
     apt-get install -y -q --no-install-recommends postgresql-15 </dev/null >&2
   [ -x "$bin/initdb" ] || die "postgresql-15 installed but $bin/initdb is missing"
+  # The package starts Debian's own cluster (15/main) where it can. Nothing here uses it, and a
+  # server left running would outlive a CI run, so stop it (its data stays).
+  if [ -d /etc/postgresql/15/main ] && command -v pg_ctlcluster >/dev/null 2>&1; then
+    pg_ctlcluster 15 main stop </dev/null >&2 2>&1 || true
+  fi
 }
 
 # The postgres user must be able to reach the data directory: every directory above it needs

@@ -10,7 +10,9 @@
 # 2. Installs Debian's docker-compose if missing (a test validates docker-compose.yml with it).
 # 3. Creates/updates the Python venv .data/venv with Deploy/local/requirements-test.txt
 #    (aiosmtpd, a real SMTP server for the mail tests) and puts its bin/ first on PATH.
-# 4. Runs `swift test --disable-xctest "$@"`; its exit code is this script's exit code.
+# 4. Builds (`swift build --build-tests`), then runs `swift test --skip-build --disable-xctest "$@"`
+#    under a deadline (SUPPORT_TEST_TIMEOUT, default 30m); its exit code is this script's exit code.
+#    A cluster this script started is stopped again when it exits.
 #
 # Runs as root, non-interactively (CI=true, no stdin), and again on a machine where it already ran.
 set -euo pipefail
@@ -37,6 +39,10 @@ if [ -n "${SUPPORT_TEST_DATABASE_URL:-}" ]; then
   say "using SUPPORT_TEST_DATABASE_URL instead of the local cluster"
   DATABASE_URL="$SUPPORT_TEST_DATABASE_URL"
 else
+  if ! "$here/pg.sh" status >/dev/null 2>&1; then
+    # Started here, so stopped here: nothing of this run outlives it.
+    trap '"$here/pg.sh" stop </dev/null >&2 || true' EXIT
+  fi
   DATABASE_URL="$("$here/pg.sh" start </dev/null)"
   say "DATABASE_URL=$DATABASE_URL"
 fi
@@ -77,7 +83,16 @@ if [ "$(cat "$stamp" 2>/dev/null || true)" != "$want" ]; then
 fi
 export PATH="$venv/bin:$PATH"
 
-# 4. The tests.
+# 4. The tests: build untimed, then run under a deadline, so a hung test fails the run with a
+#    message instead of stalling CI until its own limit.
 cd "$repo"
-say "swift test --disable-xctest $*"
-exec swift test --disable-xctest "$@" </dev/null
+say "swift build --build-tests"
+swift build --build-tests </dev/null
+deadline="${SUPPORT_TEST_TIMEOUT:-30m}"
+say "swift test --skip-build --disable-xctest $* (deadline $deadline)"
+status=0
+timeout --kill-after=30s "$deadline" swift test --skip-build --disable-xctest "$@" </dev/null || status=$?
+if [ "$status" = 124 ] || [ "$status" = 137 ]; then
+  say "error: the tests did not finish within $deadline (SUPPORT_TEST_TIMEOUT); see the last test started above"
+fi
+exit "$status"

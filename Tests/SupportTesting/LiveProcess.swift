@@ -4,30 +4,19 @@ import Foundation
 ///
 /// Output goes to a temporary file that is read on demand: pipe readability handlers rely on
 /// dispatch sources, which crashed the test process on Linux when a child's pipe closed.
-public final class LiveProcess: @unchecked Sendable {
-    // Process is not Sendable; it is only started, signalled and polled here.
-    private let process = Process()
+public final class LiveProcess: Sendable {
+    private let child: SpawnedProcess
     private let logURL: URL
 
     public init(_ executable: URL, _ arguments: [String], environment: [String: String] = [:], removing: [String] = []) throws {
-        process.executableURL = executable
-        process.arguments = arguments
-        var env = ProcessInfo.processInfo.environment
-        for key in removing { env.removeValue(forKey: key) }
-        env.merge(environment) { $1 }
-        process.environment = env
-        logURL = FileManager.default.temporaryDirectory.appendingPathComponent("live-\(UUID().uuidString).log")
-        FileManager.default.createFile(atPath: logURL.path, contents: nil)
-        let log = try FileHandle(forWritingTo: logURL)
-        process.standardOutput = log
-        process.standardError = log
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        try log.close()
+        logURL = SpawnedProcess.scratchFile("live")
+        child = try SpawnedProcess(
+            executable, arguments, environment: SpawnedProcess.environment(adding: environment, removing: removing),
+            stdin: nil, stdout: logURL, stderr: logURL)
     }
 
-    public var pid: Int32 { process.processIdentifier }
-    public var isRunning: Bool { process.isRunning }
+    public var pid: Int32 { child.pid }
+    public var isRunning: Bool { child.isRunning }
 
     /// Every complete line written so far (stdout and stderr interleaved).
     public var output: [String] {
@@ -37,9 +26,7 @@ public final class LiveProcess: @unchecked Sendable {
         return lines
     }
 
-    public func signal(_ signal: Int32) {
-        if process.isRunning { kill(process.processIdentifier, signal) }
-    }
+    public func signal(_ signal: Int32) { child.signal(signal) }
 
     /// Waits until an output line satisfies `match`, returning it; throws after `timeout`.
     @discardableResult
@@ -55,19 +42,16 @@ public final class LiveProcess: @unchecked Sendable {
     /// Waits for the process to exit and returns its status; kills it after `timeout`.
     @discardableResult
     public func waitForExit(timeout: Duration = .seconds(30)) async throws -> Int32 {
-        let deadline = ContinuousClock.now + timeout
-        while process.isRunning {
-            if ContinuousClock.now > deadline {
-                kill(process.processIdentifier, SIGKILL)
-                throw LiveProcessTimeout(lastLines: output.suffix(30).joined(separator: "\n"))
-            }
-            try await Task.sleep(for: .milliseconds(50))
+        guard let status = try await child.waitForExit(timeout: timeout) else {
+            child.killGroup()
+            throw LiveProcessTimeout(lastLines: output.suffix(30).joined(separator: "\n"))
         }
-        return process.terminationStatus
+        return status
     }
 
+    /// Whatever is left of the child's process group goes with it.
     deinit {
-        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+        child.killGroup()
         try? FileManager.default.removeItem(at: logURL)
     }
 }
