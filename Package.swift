@@ -76,11 +76,21 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        // The routing worker's handlers: classify, detect incidents, choose line, team and assignee.
+        .target(
+            name: "Routing",
+            dependencies: [
+                "SupportSchema", "SupportDomain", "SupportStore", "JobQueue",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         // What every process shares: health, metrics endpoint, worker wiring, supervisor.
         .target(
             name: "SupportRuntime",
             dependencies: [
-                "SupportSchema", "SupportDomain", "SupportStore", "JobQueue", "PostgresMigrations", "Intake",
+                "SupportSchema", "SupportDomain", "SupportStore", "JobQueue", "PostgresMigrations", "Intake", "Routing",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "Metrics", package: "swift-metrics"),
@@ -128,6 +138,13 @@ let package = Package(
             name: "IntakeTests",
             dependencies: ["Intake", "SupportStore", "SupportSchema", "SupportTesting", "JobQueue", "TelegramBotAPI", "MailMessage",
                            .product(name: "PostgresNIO", package: "postgres-nio")],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "RoutingTests",
+            dependencies: ["Routing", "Intake", "SupportStore", "SupportSchema", "SupportDomain", "SupportTesting", "JobQueue",
+                           .product(name: "PostgresNIO", package: "postgres-nio")],
+            exclude: ["Fixtures"],
             swiftSettings: swiftSettings
         ),
         .testTarget(name: "MailMessageTests", dependencies: ["MailMessage"], swiftSettings: swiftSettings),

@@ -43,23 +43,11 @@ struct IntakeEnv: Sendable {
         try await handler.process(inboundItemID: try await receive(channel, raw))
     }
 
-    func int(_ sql: String) async throws -> Int {
-        let rows = try await client.query(PostgresQuery(unsafeSQL: sql), logger: logger).collect()
-        return try rows.first?.decode(Int?.self) ?? 0
-    }
-
-    func string(_ sql: String) async throws -> String? {
-        let rows = try await client.query(PostgresQuery(unsafeSQL: sql), logger: logger).collect()
-        return try rows.first?.decode(String?.self) ?? nil
-    }
-
-    func strings(_ sql: String) async throws -> [String] {
-        try await client.query(PostgresQuery(unsafeSQL: sql), logger: logger).collect().map { try $0.decode(String.self) }
-    }
-
-    func exec(_ sql: String) async throws {
-        try await client.query(PostgresQuery(unsafeSQL: sql), logger: logger)
-    }
+    var sql: SQLProbe { SQLProbe(client: client, logger: logger) }
+    func int(_ query: String) async throws -> Int { try await sql.int(query) }
+    func string(_ query: String) async throws -> String? { try await sql.string(query) }
+    func strings(_ query: String) async throws -> [String] { try await sql.strings(query) }
+    func exec(_ query: String) async throws { try await sql.exec(query) }
 
     /// Row counts of everything intake writes, for "nothing twice" checks.
     func census() async throws -> [String: Int] {

@@ -1,6 +1,7 @@
 import Intake
 import JobQueue
 import Logging
+import Routing
 import PostgresNIO
 import SupportSchema
 
@@ -15,7 +16,9 @@ public enum WorkerHandlers {
         switch kind {
         case .intake:
             IntakeHandler(queue: JobQueue(client: client, logger: logger)).register(in: &registry)
-        case .routing, .escalation, .arbitration:
+        case .routing:
+            RoutingHandler(queue: JobQueue(client: client, logger: logger)).register(in: &registry)
+        case .escalation, .arbitration:
             break
         }
         return registry

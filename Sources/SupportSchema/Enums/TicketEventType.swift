@@ -26,6 +26,8 @@ public struct TicketEventType: RawRepresentable, Hashable, Sendable, Codable, Ex
     public static let classified: TicketEventType = "classified"
     public static let priorityChanged: TicketEventType = "priority_changed"
     public static let assigned: TicketEventType = "assigned"
+    /// Routing chose line, team and role (`data.why`); `assigned` follows when a person was chosen.
+    public static let routed: TicketEventType = "routed"
     public static let escalated: TicketEventType = "escalated"
     public static let deescalated: TicketEventType = "deescalated"
     public static let linked: TicketEventType = "linked"

@@ -14,5 +14,7 @@ public enum SupportMigrations {
         ("support-0005-knowledge", knowledge),
         ("support-0006-notifications-rules", notificationsAndRules),
         ("support-0007-audit", audit),
+        ("support-0008-routing", routing),
+        ("support-0009-default-rules", defaultClassificationRules),
     ]
 }

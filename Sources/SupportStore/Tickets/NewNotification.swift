@@ -1,9 +1,14 @@
 import SupportSchema
 
-/// A message to deliver to a requester: written by the sender's transaction, delivered by the `notify` job
-/// queued with it (the escalation worker renders nothing: `payload.text` is ready to send).
+/// A message to deliver to a requester or a staff member: written by the sender's transaction, delivered
+/// by the `notify` job queued with it (the escalation worker renders nothing: `payload.text` is ready to send).
 public struct NewNotification: Sendable, Hashable {
-    public var requesterID: RequesterID
+    public enum Recipient: Sendable, Hashable {
+        case requester(RequesterID)
+        case staff(StaffID)
+    }
+
+    public var recipient: Recipient
     public var channel: NotificationChannel
     /// Telegram chat id or email address; nil for `in_app`.
     public var address: String?
@@ -18,7 +23,16 @@ public struct NewNotification: Sendable, Hashable {
         requesterID: RequesterID, channel: NotificationChannel, address: String?, template: String, ticketID: TicketID?,
         payload: [String: StoredJSON], idempotencyKey: String
     ) {
-        self.requesterID = requesterID
+        self.init(
+            recipient: .requester(requesterID), channel: channel, address: address, template: template,
+            ticketID: ticketID, payload: payload, idempotencyKey: idempotencyKey)
+    }
+
+    public init(
+        recipient: Recipient, channel: NotificationChannel, address: String?, template: String, ticketID: TicketID?,
+        payload: [String: StoredJSON], idempotencyKey: String
+    ) {
+        self.recipient = recipient
         self.channel = channel
         self.address = address
         self.template = template

@@ -2,7 +2,7 @@ import Logging
 import PostgresNIO
 import SupportSchema
 
-/// Writes `notification` rows for requesters inside the caller's transaction; the caller queues the
+/// Writes `notification` rows for requesters and staff inside the caller's transaction; the caller queues the
 /// ``NotifyJob`` for each row it got back, in the same transaction.
 ///
 /// ```swift
@@ -23,10 +23,16 @@ public struct NotificationOutbox: Sendable {
     /// - Returns: Its id, or nil when one with the same idempotency key exists (nothing to queue).
     public func insert(_ notification: NewNotification) async throws -> NotificationID? {
         let payload = try StoredJSON.text(notification.payload)
+        var requester: Int64?, staff: Int64?
+        switch notification.recipient {
+        case .requester(let id): requester = id.rawValue
+        case .staff(let id): staff = id.rawValue
+        }
         let rows = try await connection.query(
             """
-            INSERT INTO notification (recipient_requester_id, address, channel, template, ticket_id, payload, idempotency_key)
-            VALUES (\(notification.requesterID.rawValue), \(notification.address), \(notification.channel.rawValue),
+            INSERT INTO notification (recipient_requester_id, recipient_staff_id, address, channel, template, ticket_id,
+                                      payload, idempotency_key)
+            VALUES (\(requester), \(staff), \(notification.address), \(notification.channel.rawValue),
                     \(notification.template), \(notification.ticketID?.rawValue), \(payload)::jsonb, \(notification.idempotencyKey))
             ON CONFLICT (idempotency_key) DO NOTHING
             RETURNING id

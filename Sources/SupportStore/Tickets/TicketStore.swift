@@ -37,8 +37,11 @@ public struct TicketStore: Sendable {
         }
     }
 
+    /// A requester's ticket by id; nil for incidents, which belong to no requester.
     public func ticket(_ id: TicketID) async throws -> TicketRecord? {
-        try await records("SELECT \(unescaped: Self.columns) FROM ticket WHERE id = \(id.rawValue)").first
+        try await records(
+            "SELECT \(unescaped: Self.columns) FROM ticket WHERE id = \(id.rawValue) AND requester_id IS NOT NULL"
+        ).first
     }
 
     /// The requester's ticket with this number (a `[#N]` tag or a `ticket_number` field); nil for other people's.

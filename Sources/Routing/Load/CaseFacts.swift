@@ -1,0 +1,60 @@
+import Logging
+import PostgresNIO
+import SupportDomain
+import SupportSchema
+
+/// Who is involved in a ticket beyond its row: for conflicts of interest and stickiness.
+enum CaseFacts {
+    /// The punishment a moderation appeal is about: the one the ticket names, else the requester's
+    /// latest that is not lifted; with its issuer.
+    static func punishment(for ticket: RoutingTicket, on connection: PostgresConnection, logger: Logger)
+        async throws -> (id: PunishmentID, issuer: StaffID?)?
+    {
+        let rows: PostgresRowSequence
+        if let id = ticket.punishmentID {
+            rows = try await connection.query(
+                "SELECT id, issued_by_staff_id FROM punishment WHERE id = \(id.rawValue)", logger: logger)
+        } else if let requester = ticket.requesterID {
+            rows = try await connection.query(
+                """
+                SELECT id, issued_by_staff_id FROM punishment
+                WHERE requester_id = \(requester.rawValue) AND NOT lifted ORDER BY issued_at DESC, id DESC LIMIT 1
+                """, logger: logger)
+        } else {
+            return nil
+        }
+        guard let row = try await rows.collect().first else { return nil }
+        let (id, issuer) = try row.decode((Int64, Int64?).self)
+        return (PunishmentID(id), issuer.map { StaffID($0) })
+    }
+
+    /// Staff accounts that are the requester themselves: the same telegram user, or the same email
+    /// address on an email or portal identity or on the contract.
+    static func staffWhoAre(_ requester: RequesterID?, on connection: PostgresConnection, logger: Logger) async throws -> Set<StaffID> {
+        guard let requester else { return [] }
+        let rows = try await connection.query(
+            """
+            SELECT s.id FROM staff s
+            WHERE EXISTS (SELECT 1 FROM requester_identity i
+                          WHERE i.requester_id = \(requester.rawValue)
+                            AND ((i.channel = 'telegram' AND i.external_id = s.telegram_user_id::text)
+                                 OR (i.channel IN ('email', 'web') AND i.external_id = s.email)))
+               OR EXISTS (SELECT 1 FROM requester r WHERE r.id = \(requester.rawValue) AND r.contract_email = s.email)
+            """, logger: logger
+        ).collect()
+        return Set(try rows.map { StaffID(try $0.decode(Int64.self)) })
+    }
+
+    /// Who had the requester's previous ticket.
+    static func returningAssignee(of ticket: RoutingTicket, on connection: PostgresConnection, logger: Logger) async throws -> StaffID? {
+        guard let requester = ticket.requesterID else { return nil }
+        let rows = try await connection.query(
+            """
+            SELECT assignee_id FROM ticket
+            WHERE requester_id = \(requester.rawValue) AND id <> \(ticket.id.rawValue) AND assignee_id IS NOT NULL
+            ORDER BY created_at DESC, id DESC LIMIT 1
+            """, logger: logger
+        ).collect()
+        return try rows.first.map { StaffID(try $0.decode(Int64.self)) }
+    }
+}

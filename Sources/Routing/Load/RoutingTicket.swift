@@ -1,0 +1,52 @@
+import Foundation
+import Logging
+import PostgresNIO
+import SupportDomain
+import SupportSchema
+
+/// The ticket row routing decides on, locked for the transaction so two routing jobs of one ticket
+/// take turns.
+struct RoutingTicket: Sendable {
+    var id: TicketID
+    var number: Int64
+    var requesterID: RequesterID?
+    var channel: SupportChannel
+    var subject: String
+    var status: TicketStatus
+    var category: SupportSchema.Category?
+    var requestedCategory: SupportSchema.Category?
+    var assigneeID: StaffID?
+    var incidentID: TicketID?
+    var isIncident: Bool
+    var namedStaffID: StaffID?
+    var punishmentID: PunishmentID?
+    /// The stored decision, when routing ran before.
+    var classification: ClassificationDecision?
+    var hasLexemes: Bool
+
+    static func lock(_ id: TicketID, on connection: PostgresConnection, logger: Logger) async throws -> RoutingTicket? {
+        let rows = try await connection.query(
+            """
+            SELECT number, requester_id, channel, subject, status, category, requested_category, assignee_id,
+                   parent_incident_id, is_incident, named_staff_id, punishment_id,
+                   CASE WHEN classification ? 'category' THEN classification::text END, report_lexemes IS NOT NULL
+            FROM ticket WHERE id = \(id.rawValue) FOR UPDATE
+            """, logger: logger
+        ).collect()
+        guard let row = rows.first else { return nil }
+        let (number, requester, channel, subject, status, category, requested, assignee, incident, isIncident, named,
+             punishment, classification, hasLexemes) = try row.decode(
+            (Int64, Int64?, String, String, String, String?, String?, Int64?, Int64?, Bool, Int64?, Int64?, String?, Bool).self)
+        guard let channel = SupportChannel(rawValue: channel), let status = TicketStatus(rawValue: status) else {
+            throw RoutingError.unexpectedValue("ticket \(id): channel \(channel), status \(status)")
+        }
+        return RoutingTicket(
+            id: id, number: number, requesterID: requester.map { RequesterID($0) }, channel: channel, subject: subject,
+            status: status, category: category.flatMap(SupportSchema.Category.init(rawValue:)),
+            requestedCategory: requested.flatMap(SupportSchema.Category.init(rawValue:)),
+            assigneeID: assignee.map { StaffID($0) }, incidentID: incident.map { TicketID($0) }, isIncident: isIncident,
+            namedStaffID: named.map { StaffID($0) }, punishmentID: punishment.map { PunishmentID($0) },
+            classification: try classification.map { try JSONDecoder().decode(ClassificationDecision.self, from: Data($0.utf8)) },
+            hasLexemes: hasLexemes)
+    }
+}

@@ -1,0 +1,57 @@
+import Foundation
+import Logging
+import PostgresNIO
+import SupportDomain
+import SupportSchema
+
+/// Active staff with their load and shifts, as assignment candidates at one instant.
+enum StaffRoster {
+    static func load(at now: Date, on connection: PostgresConnection, logger: Logger) async throws -> [StaffCandidate] {
+        let schedules = try await shifts(on: connection, logger: logger)
+        return try await connection.query(
+            """
+            SELECT s.id, s.roles, s.skills, s.is_away, s.capacity, s.last_assigned_at,
+                   (SELECT count(*) FROM ticket t
+                    WHERE t.assignee_id = s.id AND t.status NOT IN ('resolved', 'closed'))::int
+            FROM staff s WHERE s.active ORDER BY s.id
+            """, logger: logger
+        ).collect().map { row in
+            let (id, roles, skills, away, capacity, last, load) = try row.decode(
+                (Int64, [String], [String], Bool, Int32, Date?, Int32).self)
+            let schedule = schedules[StaffID(id)] ?? ShiftSchedule(weekly: [])
+            let onShift = schedule.isOnShift(at: now)
+            return StaffCandidate(
+                id: StaffID(id), roles: Set(roles.compactMap(Role.init(rawValue:))), skills: Set(skills),
+                isActive: true, isAway: away, activeTickets: Int(load), capacity: Int(capacity), onShift: onShift,
+                nextShiftStart: onShift ? nil : schedule.nextStart(after: now), lastAssignedAt: last)
+        }
+    }
+
+    /// Weekly shifts and the one-off periods that have not ended, per staff member.
+    static func shifts(on connection: PostgresConnection, logger: Logger) async throws -> [StaffID: ShiftSchedule] {
+        var weekly: [StaffID: [WeeklyShift]] = [:]
+        var periods: [StaffID: [ShiftPeriod]] = [:]
+        let rows = try await connection.query(
+            """
+            SELECT staff_id, weekday, to_char(start_time, 'HH24:MI'), to_char(end_time, 'HH24:MI'), timezone,
+                   starts_at, ends_at, available
+            FROM staff_shift WHERE weekday IS NOT NULL OR ends_at > now()
+            """, logger: logger
+        ).collect()
+        for row in rows {
+            let (staff, weekday, start, end, zone, startsAt, endsAt, available) = try row.decode(
+                (Int64, Int16?, String?, String?, String, Date?, Date?, Bool).self)
+            let id = StaffID(staff)
+            if let weekday, let day = Weekday(rawValue: Int(weekday)), let start = start.flatMap(TimeOfDay.init),
+                let end = end.flatMap(TimeOfDay.init)
+            {
+                weekly[id, default: []].append(WeeklyShift(weekday: day, start: start, end: end, timeZoneIdentifier: zone))
+            } else if let startsAt, let endsAt, startsAt < endsAt {
+                periods[id, default: []].append(ShiftPeriod(interval: DateInterval(start: startsAt, end: endsAt), available: available))
+            }
+        }
+        return Dictionary(uniqueKeysWithValues: Set(weekly.keys).union(periods.keys).map { id in
+            (id, ShiftSchedule(weekly: weekly[id] ?? [], periods: periods[id] ?? []))
+        })
+    }
+}

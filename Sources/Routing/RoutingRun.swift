@@ -1,0 +1,70 @@
+import Foundation
+import JobQueue
+import Logging
+import PostgresNIO
+import SupportDomain
+import SupportSchema
+
+/// One routing job inside its transaction: load what the rules need, decide, save, enqueue.
+struct RoutingRun: Sendable {
+    let ticket: RoutingTicket
+    let reason: RoutingJob.Reason
+    let configuration: RoutingConfiguration
+    let connection: PostgresConnection
+    let jobs: TransactionEnqueuer
+    let logger: Logger
+
+    func run() async throws -> RoutingOutcome {
+        let now = configuration.now()
+        let firstTime = !ticket.hasLexemes
+        let report = try await ReportText.load(ticket.id, storeLexemes: firstTime, on: connection, logger: logger)
+        let reclassify = ticket.classification == nil || reason == .manual
+        let hits = reclassify ? try await RuleHits.load(text: report.text, channel: ticket.channel, on: connection, logger: logger) : []
+        let previous = reclassify ? nil : ticket.classification
+        let category = previous?.category
+            ?? configuration.decider.classifier.classify(hits: hits, requestedCategory: ticket.requestedCategory).category
+
+        let punishment = category == .moderationAppeal
+            ? try await CaseFacts.punishment(for: ticket, on: connection, logger: logger) : nil
+        var recent: [ReportSummary] = []
+        if firstTime, !ticket.isIncident, ticket.incidentID == nil, IncidentDetector.categories.contains(category) {
+            try await RecentReports.lock(on: connection, logger: logger)
+            recent = try await RecentReports.load(
+                like: ticket.id, windowMinutes: configuration.incidentWindowMinutes, on: connection, logger: logger)
+        }
+        let staff = try await StaffRoster.load(at: now, on: connection, logger: logger)
+        let context = RoutingContext(
+            report: ReportSummary(
+                ticketID: ticket.id, requesterID: ticket.requesterID ?? RequesterID(0), lexemes: report.lexemes,
+                isIncident: ticket.isIncident, incidentID: ticket.incidentID),
+            hits: hits, requestedCategory: ticket.requestedCategory, previous: previous,
+            currentAssignee: ticket.assigneeID,
+            returningAssignee: try await CaseFacts.returningAssignee(of: ticket, on: connection, logger: logger),
+            recent: recent, teams: try await TeamDirectory.teams(on: connection, logger: logger), staff: staff,
+            conflicts: ConflictOfInterest(
+                parties: try await CaseFacts.staffWhoAre(ticket.requesterID, on: connection, logger: logger),
+                punishingModerator: punishment?.issuer, namedInComplaint: ticket.namedStaffID),
+            calendars: try await TeamDirectory.calendars(on: connection, logger: logger), now: now)
+        let plan = configuration.decider.decide(context)
+
+        try await RoutingWriter(connection: connection, jobs: jobs, logger: logger)
+            .save(plan, for: ticket, punishment: punishment?.id)
+        let incidents = IncidentWriter(connection: connection, jobs: jobs, logger: logger)
+        var incident: TicketID?
+        var opened = false
+        switch plan.incident {
+        case .none:
+            incident = ticket.incidentID
+        case .join(let id, let similarity):
+            try await incidents.join(ticket.id, incident: id, similarity: similarity)
+            incident = id
+        case .open(let reports, let similarity):
+            incident = try await incidents.open(over: reports, for: ticket, plan: plan, staff: staff, similarity: similarity)
+            opened = true
+        }
+        return RoutingOutcome(
+            ticketID: ticket.id, category: plan.classification.category, priority: plan.classification.priority,
+            line: plan.target.line, assignee: plan.assigneeChanged(from: ticket.assigneeID) ? plan.assignment.staffID : ticket.assigneeID,
+            incident: incident, openedIncident: opened)
+    }
+}

@@ -1,0 +1,70 @@
+import Foundation
+@testable import Routing
+import SupportSchema
+import SupportTesting
+import Testing
+
+/// Duplicate reports from different people become one incident at L2, and every agent hears of it.
+struct IncidentTests {
+    @Test func twoRequestersReportingOneOutageMakeOneIncident() async throws {
+        try await RoutingEnv.with { env in
+            let first = try await env.route("Бот не отвечает на команды, гарант завис, сделка стоит", from: "ivan@example.com")
+            #expect(first.incident == nil)
+            let second = try await env.route("бот не отвечает уже полчаса, гарант молчит", from: "sveta@example.com")
+            let incident = try #require(second.incident)
+            #expect(second.openedIncident)
+
+            #expect(try await env.sql.int("SELECT count(*)::int FROM ticket WHERE is_incident") == 1)
+            #expect(try await env.sql.int("SELECT count(*)::int FROM ticket WHERE parent_incident_id = \(incident)") == 2)
+            #expect(try await env.sql.string("SELECT line || '/' || status FROM ticket WHERE id = \(incident)") == "l2/escalated")
+            // "The bot does not answer" is an outage phrase: the reports are critical, so is the incident.
+            #expect(try await env.sql.string("SELECT priority FROM ticket WHERE id = \(incident)") == "critical")
+            let kirill = try await env.staff("kirill@demo.local")
+            #expect(try await env.sql.int("SELECT assignee_id::int FROM ticket WHERE id = \(incident)") == Int(kirill.rawValue))
+            #expect(try await env.sql.int("SELECT count(*)::int FROM ticket WHERE id = \(incident) AND requester_id IS NULL") == 1)
+            // Anna, Boris and Alina are the agents on shift.
+            #expect(try await env.sql.int("SELECT count(*)::int FROM notification WHERE template = 'incident_broadcast' AND ticket_id = \(incident)") == 3)
+            #expect(try await env.events(first.ticketID, "linked") == 1)
+            #expect(try await env.events(incident, "escalated") == 1)
+
+            let russianThird = try await env.route("Бот не отвечает, что с гарантом?", from: "third@example.com")
+            #expect(russianThird.incident == incident && !russianThird.openedIncident)
+            #expect(try await env.sql.int("SELECT count(*)::int FROM ticket WHERE is_incident") == 1)
+        }
+    }
+
+    @Test func fiveReportersMakeItCritical() async throws {
+        try await RoutingEnv.with { env in
+            var incident: TicketID?
+            for n in 1...5 {
+                let outcome = try await env.route("Выплаты не приходят, вывод средств завис", from: "user\(n)@example.com")
+                incident = outcome.incident ?? incident
+            }
+            let id = try #require(incident)
+            #expect(try await env.sql.string("SELECT priority FROM ticket WHERE id = \(id)") == "critical")
+            #expect(try await env.events(id, "priority_changed") == 1)
+        }
+    }
+
+    @Test func theSamePersonTwiceOrDifferentProblemsAreNoIncident() async throws {
+        try await RoutingEnv.with { env in
+            _ = try await env.route("Бот гарант не отвечает на команды", from: "ivan@example.com")
+            _ = try await env.route("Бот гарант не отвечает на команды, повторяю", from: "ivan@example.com")
+            _ = try await env.route("Не могу войти на сайт, код подтверждения не приходит", from: "sveta@example.com")
+            #expect(try await env.sql.int("SELECT count(*)::int FROM ticket WHERE is_incident") == 0)
+        }
+    }
+
+    @Test func concurrentReportsStillMakeExactlyOneIncident() async throws {
+        try await RoutingEnv.with { env in
+            var tickets: [TicketID] = []
+            for n in 1...4 { tickets.append(try await env.submit("бот не отвечает, гарант завис", from: "c\(n)@example.com")) }
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                for ticket in tickets { group.addTask { _ = try await env.routing.process(ticketID: ticket, reason: .new) } }
+                try await group.waitForAll()
+            }
+            #expect(try await env.sql.int("SELECT count(*)::int FROM ticket WHERE is_incident") == 1)
+            #expect(try await env.sql.int("SELECT count(*)::int FROM ticket WHERE parent_incident_id IS NOT NULL") == 4)
+        }
+    }
+}
