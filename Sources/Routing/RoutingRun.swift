@@ -26,25 +26,25 @@ struct RoutingRun: Sendable {
 
         let punishment = category == .moderationAppeal
             ? try await CaseFacts.punishment(for: ticket, on: connection, logger: logger) : nil
-        var recent: [ReportSummary] = []
-        if firstTime, !ticket.isIncident, ticket.incidentID == nil, IncidentDetector.categories.contains(category) {
-            try await RecentReports.lock(on: connection, logger: logger)
-            recent = try await RecentReports.load(
-                like: ticket.id, windowMinutes: configuration.incidentWindowMinutes, on: connection, logger: logger)
-        }
         let staff = try await StaffRoster.load(at: now, on: connection, logger: logger)
-        let context = RoutingContext(
+        var context = RoutingContext(
             report: ReportSummary(
                 ticketID: ticket.id, requesterID: ticket.requesterID ?? RequesterID(0), lexemes: report.lexemes,
                 isIncident: ticket.isIncident, incidentID: ticket.incidentID),
             hits: hits, requestedCategory: ticket.requestedCategory, previous: previous,
             currentAssignee: ticket.assigneeID,
             returningAssignee: try await CaseFacts.returningAssignee(of: ticket, on: connection, logger: logger),
-            recent: recent, teams: try await TeamDirectory.teams(on: connection, logger: logger), staff: staff,
+            teams: try await TeamDirectory.teams(on: connection, logger: logger), staff: staff,
             conflicts: ConflictOfInterest(
                 parties: try await CaseFacts.staffWhoAre(ticket.requesterID, on: connection, logger: logger),
                 punishingModerator: punishment?.issuer, namedInComplaint: ticket.namedStaffID),
             calendars: try await TeamDirectory.calendars(on: connection, logger: logger), now: now)
+        // Last before deciding: the locks serialise detection of similar reports until this transaction commits.
+        if firstTime, !ticket.isIncident, ticket.incidentID == nil, IncidentDetector.categories.contains(category) {
+            try await RecentReports.lock(words: report.lexemes, on: connection, logger: logger)
+            context.recent = try await RecentReports.load(
+                like: ticket.id, windowMinutes: configuration.incidentWindowMinutes, on: connection, logger: logger)
+        }
         let plan = configuration.decider.decide(context)
 
         try await RoutingWriter(connection: connection, jobs: jobs, logger: logger)

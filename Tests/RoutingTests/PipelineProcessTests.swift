@@ -22,7 +22,13 @@ struct PipelineProcessTests {
                     try LiveProcess(BuiltProducts.support, ["worker", kind, "--http-port", "0"], environment: ["DATABASE_URL": db.settings.url])
                 }
                 defer { workers.forEach { $0.signal(SIGKILL) } }
-                for worker in workers { try await worker.waitForLine { $0.contains("worker serving /health") } }
+                for worker in workers {
+                    let line = try await worker.waitForLine { $0.contains("worker serving /health") }
+                    let port = try #require(line.split(separator: "port=").last.flatMap { Int($0.prefix { $0.isNumber }) })
+                    // Ready once its LISTEN connection is up.
+                    let health = try await HTTPProbe.get("http://127.0.0.1:\(port)/health", until: { $0.status == 200 })
+                    #expect(health.body.contains(#""listen":"connected""#), "\(health.body)")
+                }
 
                 let queue = JobQueue(client: client, logger: db.logger)
                 for (email, body) in [

@@ -23,7 +23,7 @@ struct RoutingHandlerTests {
             #expect(try await env.sql.int(
                 "SELECT count(*)::int FROM notification WHERE recipient_staff_id = \(anna) AND template = 'assigned' AND channel = 'in_app'") == 1)
             #expect(try await env.sql.int("SELECT count(*)::int FROM job WHERE kind = 'notify' AND convert_from(payload, 'UTF8')::jsonb->>'ticket_id' = '\(t)'") >= 2)
-            #expect(try await env.sql.int("SELECT count(*)::int FROM staff WHERE id = \(anna) AND last_assigned_at IS NOT NULL") == 1)
+            #expect(try await env.sql.int("SELECT count(*)::int FROM ticket WHERE id = \(t) AND assigned_at IS NOT NULL") == 1)
 
             let next = try await env.route("Не пришла выплата по выводу средств", from: "john@example.com")
             #expect(next.assignee == (try await env.staff("boris@demo.local")), "Anna now has one ticket: Boris is least loaded")

@@ -104,6 +104,9 @@ public final class JobWorker: Service, Sendable {
     /// Whether this worker currently holds the leader lock.
     public var isLeader: Bool { state.withLock { $0.isLeader } }
 
+    /// Whether the LISTEN connection is up; `/health` reports a worker without it as not ready.
+    public var isListening: Bool { state.withLock { $0.listening } }
+
     public func run() async throws {
         let runners = self.runners
         let token = LocalWakeHub.shared.register { queues in

@@ -10,7 +10,8 @@ enum StaffRoster {
         let schedules = try await shifts(on: connection, logger: logger)
         return try await connection.query(
             """
-            SELECT s.id, s.roles, s.skills, s.is_away, s.capacity, s.last_assigned_at,
+            SELECT s.id, s.roles, s.skills, s.is_away, s.capacity,
+                   (SELECT max(t.assigned_at) FROM ticket t WHERE t.assignee_id = s.id),
                    (SELECT count(*) FROM ticket t
                     WHERE t.assignee_id = s.id AND t.status NOT IN ('resolved', 'closed'))::int
             FROM staff s WHERE s.active ORDER BY s.id

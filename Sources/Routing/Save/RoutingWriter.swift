@@ -54,7 +54,7 @@ struct RoutingWriter: Sendable {
         }
     }
 
-    /// Records an assignment, stamps round-robin order and tells the assignee.
+    /// Records an assignment with its time (round-robin order) and tells the assignee.
     func assign(_ ticket: TicketID, number: Int64, subject: String, to staff: StaffID, from previous: StaffID?, decision: AssignmentDecision) async throws {
         var data: [String: StoredJSON] = [
             "staff_id": .int(staff.rawValue), "why": .string(decision.why),
@@ -63,7 +63,8 @@ struct RoutingWriter: Sendable {
         if case .nextShift(_, let from, _) = decision { data["next_shift_from"] = .string(from.formatted(.iso8601)) }
         let event = try await tickets.recordEvent(ticket, .assigned, actor: .system, data: data)
         _ = try await connection.query(
-            "UPDATE staff SET last_assigned_at = now() WHERE id = \(staff.rawValue)", logger: logger
+            "UPDATE ticket SET assignee_id = \(staff.rawValue), assigned_at = now() WHERE id = \(ticket.rawValue)",
+            logger: logger
         ).collect()
         try await notifier.notify(
             staff, template: "assigned", text: "Ticket #\(number) is yours: \(subject)", ticket: ticket,

@@ -35,7 +35,7 @@ public struct WorkerProcess: Sendable {
         )
         let health = HealthCheck(
             process: processName, client: client, migrator: SchemaCatalog.migrator,
-            listenState: nil
+            listenState: { worker.isListening }
         )
         let name = processName
         let server = OpsServer.build(health: health, host: httpHost, port: httpPort, logger: logger) { port in

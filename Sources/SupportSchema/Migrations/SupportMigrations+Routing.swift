@@ -1,6 +1,6 @@
 extension SupportMigrations {
     /// What the routing worker stores: stemmed rule queries, report words for duplicate detection,
-    /// and the last assignment per staff member for round-robin.
+    /// and when each ticket was assigned, for round-robin.
     static let routing = #"""
         -- PostgreSQL's snowball stemmers match rules, so "не работает" also hits "не работал".
         -- The query is the pattern stemmed in its language; a pattern of stop words only is empty.
@@ -19,6 +19,9 @@ extension SupportMigrations {
         ALTER TABLE ticket ALTER COLUMN requester_id DROP NOT NULL;
         ALTER TABLE ticket ADD CONSTRAINT ticket_requester_unless_incident CHECK (requester_id IS NOT NULL OR is_incident);
 
-        ALTER TABLE staff ADD COLUMN last_assigned_at timestamptz
+        -- When the current assignee got the ticket; round-robin reads each person's latest. Kept on the
+        -- ticket, not the staff row, so concurrent assignments to one person do not queue on one row.
+        ALTER TABLE ticket ADD COLUMN assigned_at timestamptz;
+        CREATE INDEX ticket_assignee_assigned_idx ON ticket (assignee_id, assigned_at DESC) WHERE assignee_id IS NOT NULL
         """#
 }

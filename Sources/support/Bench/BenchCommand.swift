@@ -1,11 +1,12 @@
 import ArgumentParser
+import Foundation
 
 /// `support bench …`: benchmarks that print `peer=… metric=… value=…` lines, like the peer harness.
 struct BenchCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
         abstract: "Benchmarks (same output format as ../shared/bench/peers).",
-        subcommands: [QueueBenchCommand.self, QueueWorkerCommand.self]
+        subcommands: [QueueBenchCommand.self, PipelineBenchCommand.self, QueueWorkerCommand.self]
     )
 }
 
@@ -24,4 +25,19 @@ struct BenchSchemaOptions: ParsableArguments {
             throw ValidationError("--schema must not be \(schema): the benchmark drops and recreates it")
         }
     }
+}
+
+/// One result line in the peer harness's format: `peer=… metric=… value=… key=value…`.
+func emitBenchLine(peer: String, _ metric: String, _ value: Double, _ extra: KeyValuePairs<String, String>) {
+    var line = "peer=\(peer) metric=\(metric) value=\(String(format: "%.2f", value))"
+    for (key, value) in extra { line += " \(key)=\(value)" }
+    writeLine(line)
+}
+
+/// Nearest-rank percentile, as the peer harness computes it.
+func percentile(_ values: [Double], _ p: Int) -> Double {
+    guard !values.isEmpty else { return .nan }
+    let sorted = values.sorted()
+    let rank = Int((Double(p) / 100 * Double(sorted.count) + 0.5).rounded()) - 1
+    return sorted[max(0, min(sorted.count - 1, rank))]
 }

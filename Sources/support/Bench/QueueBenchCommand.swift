@@ -177,20 +177,10 @@ struct QueueBenchCommand: AsyncParsableCommand {
     }
 
     private func emit(_ metric: String, _ value: Double, _ extra: KeyValuePairs<String, String>) {
-        var line = "peer=\(Self.peer) metric=\(metric) value=\(String(format: "%.2f", value))"
-        for (key, value) in extra { line += " \(key)=\(value)" }
-        writeLine(line)
+        emitBenchLine(peer: Self.peer, metric, value, extra)
     }
 
     private func fmt3(_ value: Double) -> String { String(format: "%.3f", value) }
-
-    /// Nearest-rank percentile, as the peer harness computes it.
-    private func percentile(_ values: [Double], _ p: Int) -> Double {
-        guard !values.isEmpty else { return .nan }
-        let sorted = values.sorted()
-        let rank = Int((Double(p) / 100 * Double(sorted.count) + 0.5).rounded()) - 1
-        return sorted[max(0, min(sorted.count - 1, rank))]
-    }
 }
 
 /// Runs `body` with a PostgresClient for `configuration`, shutting it down afterwards.

@@ -1,0 +1,128 @@
+import Foundation
+import JobQueue
+import Logging
+import PostgresNIO
+import Synchronization
+import SupportSchema
+import SupportStore
+
+/// The measured part of `support bench pipeline`: open-loop arrivals and the watch for assignments.
+struct PipelineBenchRun: Sendable {
+    let client: PostgresClient
+    let rate: Int
+    let seconds: Int
+    let logger: Logger
+
+    /// When each inbound item was sent and when its assignment was seen (Unix seconds), by item id.
+    final class Stamps: Sendable {
+        let sent = Mutex<[Int64: Double]>([:])
+        let seen = Mutex<[Int64: Double]>([:])
+    }
+
+    struct Result: Sendable {
+        var latencies: [Double]
+        var sent: Int
+        var sendSeconds: Double
+        var incidents: Int
+        var achievedRate: Double { Double(sent) / max(sendSeconds, 0.001) }
+    }
+
+    /// Requests of every category in the words people use. Arrival k uses text k mod count, so the
+    /// outage texts recur from different people and incidents form as they would in a real outage.
+    static let texts = [
+        "Здравствуйте, подскажите как открыть сделку через гаранта?",
+        "Не пришла выплата по сделке, деньги не поступили на карту",
+        "Продавец не передал товар, деньги у гаранта, прошу арбитраж",
+        "Прошу разбанить, мут был выдан несправедливо",
+        "Hi, how do I top up my balance for a deal?",
+        "Бот не отвечает на команды, гарант завис",
+        "The seller never delivered and stopped answering, I want to open a dispute",
+        "Предлагаю добавить в бота историю сделок",
+        "Жалоба на модератора: хамит и удаляет сообщения без причины",
+        "My withdrawal is still pending after two days",
+        "Какая комиссия у гаранта за сделку на 10 000 рублей?",
+        "Покупатель не подтверждает получение уже третий день, что делать?",
+        "I was banned from the chat for no reason, please review my ban",
+        "Не могу войти на сайт, код подтверждения не приходит",
+        "Would be great to have an English version of the rules",
+        "Can you explain how the deposit works before a deal starts?",
+        "Админ оскорбил меня в личке, это нормально?",
+        "Получил предупреждение за флуд, прошу снять",
+        "Where is my refund for the cancelled deal?",
+        "После обновления приложение вылетает при открытии сделки",
+    ]
+
+    func run() async throws -> Result {
+        let clock = Stamps()
+        let total = rate * seconds
+        let queue = JobQueue(client: client, logger: logger, wakeLocalWorkers: false)
+        try await client.query("SELECT 1", logger: logger)  // warm the pool
+
+        let sendSeconds = try await withThrowingTaskGroup(of: Double?.self) { group in
+            group.addTask { try await watch(until: total, stamps: clock); return nil }
+            let started = ContinuousClock.now
+            for k in 0..<total {
+                try await Task.sleep(until: started + .seconds(Double(k) / Double(rate)))
+                group.addTask {
+                    let form = ["email": "bench\(k)@example.com", "name": "Bench \(k)", "body": Self.texts[k % Self.texts.count]]
+                    let raw = Array(try JSONSerialization.data(withJSONObject: form))
+                    let t0 = Date().timeIntervalSince1970
+                    let item = try await InboundStore(queue: queue).receive(
+                        NewInboundItem(channel: .web, dedupeKey: "bench-\(k)", raw: raw, contentType: "application/json"))
+                    clock.sent.withLock { $0[item.id.rawValue] = t0 }
+                    return nil
+                }
+            }
+            let sendSeconds = (ContinuousClock.now - started).seconds
+            // The watcher ends when every ticket is seen or 30 s after the last arrival.
+            try await group.waitForAll()
+            return sendSeconds
+        }
+        let latencies = clock.sent.withLock { sent in
+            clock.seen.withLock { seen in seen.compactMap { item, t in sent[item].map { (t - $0) * 1000 } } }
+        }
+        let incidents = try await client.query("SELECT count(*)::int FROM ticket WHERE is_incident", logger: logger)
+            .collect().first?.decode(Int.self) ?? 0
+        return Result(latencies: latencies, sent: total, sendSeconds: sendSeconds, incidents: incidents)
+    }
+
+    /// LISTENs on the queue's wake-up channel; after each wake-up of the `notify` queue reads the new
+    /// `assigned` notifications and notes when each request's ticket got its assignee.
+    private func watch(until total: Int, stamps: Stamps) async throws {
+        try await client.withConnection { listener in
+            try await listener.listen(on: "jobqueue") { notifications in
+                let deadline = ContinuousClock.now + .seconds(Double(seconds) + 30)
+                try await withThrowingTaskGroup(of: Void.self) { group in
+                    group.addTask {
+                        // A fallback tick: a NOTIFY coalesced away must not stall the count.
+                        try await Task.sleep(until: deadline)
+                    }
+                    group.addTask {
+                        var watermark: Int64 = 0
+                        for try await notification in notifications where notification.payload == "notify" {
+                            let now = Date().timeIntervalSince1970
+                            // Commits can land out of id order: look back a little, count each once.
+                            let rows = try await client.query(
+                                """
+                                SELECT n.id, i.id FROM notification n JOIN inbound_item i ON i.ticket_id = n.ticket_id
+                                WHERE n.template = 'assigned' AND n.id > \(watermark - 64)
+                                """, logger: logger
+                            ).collect()
+                            let seen = try stamps.seen.withLock { seen in
+                                for row in rows {
+                                    let (notification, item) = try row.decode((Int64, Int64).self)
+                                    watermark = max(watermark, notification)
+                                    if seen[item] == nil { seen[item] = now }
+                                }
+                                return seen.count
+                            }
+                            if seen >= total { return }
+                        }
+                    }
+                    try await group.next()
+                    group.cancelAll()
+                }
+            }
+        }
+    }
+}
