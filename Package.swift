@@ -24,6 +24,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
         .package(url: "https://github.com/apple/swift-nio-ssl.git", from: "2.37.6"),
         .package(url: "https://github.com/apple/swift-http-types.git", from: "1.8.0"),
+        .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
     ],
     targets: [
         // Shared schema: IDs, enums, job payloads, SQL migrations. No I/O.
@@ -86,11 +87,25 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        // Delivery of `notify` jobs: Telegram sendMessage, SMTP, webhooks, in-app.
+        .target(
+            name: "Notifications",
+            dependencies: [
+                "SupportSchema", "SupportStore", "JobQueue", "TelegramBotAPI", "MailMessage",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         // What every process shares: health, metrics endpoint, worker wiring, supervisor.
         .target(
             name: "SupportRuntime",
             dependencies: [
                 "SupportSchema", "SupportDomain", "SupportStore", "JobQueue", "PostgresMigrations", "Intake", "Routing",
+                "Notifications",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "Metrics", package: "swift-metrics"),
@@ -115,7 +130,7 @@ let package = Package(
             name: "support",
             dependencies: [
                 "SupportSchema", "SupportDomain", "SupportStore", "SupportRuntime", "SupportAPI", "JobQueue",
-                "PostgresMigrations",
+                "PostgresMigrations", "Notifications",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -145,6 +160,13 @@ let package = Package(
             dependencies: ["Routing", "Intake", "SupportStore", "SupportSchema", "SupportDomain", "SupportTesting", "JobQueue",
                            .product(name: "PostgresNIO", package: "postgres-nio")],
             exclude: ["Fixtures"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "NotificationsTests",
+            dependencies: ["Notifications", "SupportStore", "SupportSchema", "SupportTesting", "JobQueue", "MailMessage",
+                           .product(name: "PostgresNIO", package: "postgres-nio"),
+                           .product(name: "Hummingbird", package: "hummingbird")],
             swiftSettings: swiftSettings
         ),
         .testTarget(name: "MailMessageTests", dependencies: ["MailMessage"], swiftSettings: swiftSettings),

@@ -99,7 +99,7 @@ write_config() {
 listen_addresses = '127.0.0.1'
 port = $port
 unix_socket_directories = '$data'
-max_connections = 300
+max_connections = 600
 shared_buffers = 256MB
 idle_in_transaction_session_timeout = 60s
 fsync = on

@@ -91,7 +91,8 @@ swift build --build-tests </dev/null
 deadline="${SUPPORT_TEST_TIMEOUT:-30m}"
 say "swift test --skip-build --disable-xctest $* (deadline $deadline)"
 status=0
-timeout --kill-after=30s "$deadline" swift test --skip-build --disable-xctest "$@" </dev/null || status=$?
+# Line-buffered, so a CI log shows the last test started even when the run is killed.
+timeout --kill-after=30s "$deadline" stdbuf -oL -eL swift test --skip-build --disable-xctest "$@" </dev/null || status=$?
 if [ "$status" = 124 ] || [ "$status" = 137 ]; then
   say "error: the tests did not finish within $deadline (SUPPORT_TEST_TIMEOUT); see the last test started above"
 fi

@@ -64,10 +64,12 @@ struct TimingTests {
             try await env.queue().enqueue(batch: (0..<6).map { noopJob("g", $0, kind: "slow") })
             let started = Atomic<Int>(0)
             let finished = Atomic<Int>(0)
+            // Handlers hold until the test lets them go, so a loaded machine cannot start a third.
+            let released = Atomic<Bool>(false)
             var handlers = JobHandlerRegistry()
             handlers.register("slow") { _, _ in
                 started.add(1, ordering: .relaxed)
-                try? await Task.sleep(for: .milliseconds(700))
+                while !released.load(ordering: .relaxed) { try? await Task.sleep(for: .milliseconds(10)) }
                 finished.add(1, ordering: .relaxed)
             }
             // 2 running + 2 prefetched.
@@ -78,6 +80,8 @@ struct TimingTests {
                 try await expectEventually { started.load(ordering: .relaxed) == 2 }
                 #expect(try await env.scalar("SELECT count(*) FROM job WHERE state = 1") == 4)
                 await group.triggerGracefulShutdown()
+                try await Task.sleep(for: .milliseconds(200))
+                released.store(true, ordering: .relaxed)
                 try await tasks.waitForAll()
             }
             #expect(started.load(ordering: .relaxed) == 2)

@@ -98,4 +98,6 @@ public final class SpawnedProcess: Sendable {
 
 public struct SpawnError: Error, CustomStringConvertible {
     public let description: String
+
+    public init(description: String) { self.description = description }
 }

@@ -1,6 +1,7 @@
 import Intake
 import JobQueue
 import Logging
+import Notifications
 import Routing
 import PostgresNIO
 import SupportSchema
@@ -10,7 +11,10 @@ import SupportSchema
 /// A job whose kind has no handler is moved to `job_dead` with an error naming the kind, so nothing is
 /// lost: once a release registers the handler, `support jobs retry` runs it.
 public enum WorkerHandlers {
-    public static func registry(for kind: WorkerKind, client: PostgresClient, logger: Logger) -> JobHandlerRegistry {
+    public static func registry(
+        for kind: WorkerKind, client: PostgresClient, notifications: NotificationsConfiguration = NotificationsConfiguration(),
+        logger: Logger
+    ) -> JobHandlerRegistry {
         // The pipeline issues (intake, routing, SLA/notify, disputes) register their handlers here.
         var registry = JobHandlerRegistry()
         switch kind {
@@ -18,7 +22,9 @@ public enum WorkerHandlers {
             IntakeHandler(queue: JobQueue(client: client, logger: logger)).register(in: &registry)
         case .routing:
             RoutingHandler(queue: JobQueue(client: client, logger: logger)).register(in: &registry)
-        case .escalation, .arbitration:
+        case .escalation:
+            NotifyHandler(client: client, configuration: notifications).register(in: &registry)
+        case .arbitration:
             break
         }
         return registry

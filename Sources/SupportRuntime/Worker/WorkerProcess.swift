@@ -1,4 +1,5 @@
 import JobQueue
+import Notifications
 import Logging
 import PostgresNIO
 import ServiceLifecycle
@@ -14,6 +15,8 @@ public struct WorkerProcess: Sendable {
     public var concurrency: Int
     public var httpHost: String
     public var httpPort: Int
+    /// Where the escalation worker's notifications go out.
+    public var notifications = NotificationsConfiguration()
 
     public init(kind: WorkerKind, processName: String, concurrency: Int, httpHost: String, httpPort: Int) {
         self.kind = kind
@@ -31,7 +34,8 @@ public struct WorkerProcess: Sendable {
         configuration.workerID = "\(processName)-\(configuration.workerID)"
         let worker = JobWorker(
             client: client, connection: settings.connectionConfiguration, configuration: configuration,
-            handlers: WorkerHandlers.registry(for: kind, client: client, logger: logger), logger: logger
+            handlers: WorkerHandlers.registry(for: kind, client: client, notifications: notifications, logger: logger),
+            logger: logger
         )
         let health = HealthCheck(
             process: processName, client: client, migrator: SchemaCatalog.migrator,

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Notifications
 import Foundation
 import SupportRuntime
 import SupportSchema
@@ -31,10 +32,11 @@ struct WorkerCommand: AsyncParsableCommand {
         let name = ProcessInfo.processInfo.environment["SUPPORT_PROCESS_NAME"] ?? "worker-\(kind.rawValue)"
         let logger = logging.makeLogger(label: name)
         let settings = try database.settings()
-        let process = WorkerProcess(
+        var process = WorkerProcess(
             kind: kind, processName: name, concurrency: concurrency,
             httpHost: http.resolvedHost(), httpPort: try http.resolvedPort(default: 9100)
         )
+        process.notifications = try NotificationsConfiguration.fromEnvironment()
         try await ProcessHost(settings: settings, logger: logger).run { client in
             process.services(client: client, settings: settings, logger: logger)
         }

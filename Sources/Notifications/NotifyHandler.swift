@@ -1,0 +1,58 @@
+import AsyncHTTPClient
+import JobQueue
+import Logging
+import PostgresNIO
+import SupportSchema
+
+/// The escalation worker's `notify` job: deliver one notification row on its channel.
+///
+/// The row's idempotency key is unique and the row is only sent while not `sent`, so a job run twice
+/// sends once. No transaction is open while a provider is called: the row is read, the message sent,
+/// the outcome recorded. Transient failures throw, so the queue retries with backoff; on the last
+/// attempt, and for failures no retry can fix, the row is marked `undeliverable` with the reason.
+public struct NotifyHandler: Sendable {
+    public let client: PostgresClient
+    public let http: HTTPClient
+    public let configuration: NotificationsConfiguration
+
+    public init(client: PostgresClient, http: HTTPClient = .shared, configuration: NotificationsConfiguration) {
+        self.client = client
+        self.http = http
+        self.configuration = configuration
+    }
+
+    public func register(in registry: inout JobHandlerRegistry) {
+        registry.register(NotifyJob.self) { context, job in
+            try await deliver(job.notificationID, attempt: context.attempt, maxAttempts: context.maxAttempts, logger: context.logger)
+        }
+    }
+
+    /// Delivers one notification; `attempt == maxAttempts` turns a transient failure into `undeliverable`.
+    public func deliver(_ id: NotificationID, attempt: Int = 1, maxAttempts: Int = 20, logger: Logger) async throws {
+        var logger = logger
+        logger[metadataKey: "notification_id"] = "\(id)"
+        guard let row = try await client.withConnection({ try await NotificationRow.load(id, on: $0, logger: logger) }) else {
+            logger.warning("notification to deliver not found")
+            return
+        }
+        guard row.status == .pending || row.status == .failed else { return }
+        var outcome: DeliveryOutcome
+        switch row.channel {
+        case .inApp: outcome = .sent(providerID: nil)
+        case .telegram: outcome = await TelegramSender(http: http, configuration: configuration).send(row)
+        case .webhook: outcome = await WebhookSender(http: http, configuration: configuration).send(row)
+        case .email: outcome = await MailSender(configuration: configuration).send(row)
+        }
+        if case .retry(let error) = outcome, attempt >= maxAttempts { outcome = .undeliverable("gave up after \(attempt) attempts: \(error)") }
+        let recorded = outcome
+        try await client.withConnection { try await NotificationRow.record(id, recorded, on: $0, logger: logger) }
+        switch outcome {
+        case .sent:
+            logger.info("notification sent", metadata: ["channel": "\(row.channel.rawValue)", "template": "\(row.template)"])
+        case .undeliverable(let error):
+            logger.warning("notification undeliverable", metadata: ["channel": "\(row.channel.rawValue)", "error": "\(error)"])
+        case .retry(let error):
+            throw DeliveryError(message: error)
+        }
+    }
+}

@@ -1,0 +1,39 @@
+import AsyncHTTPClient
+import Foundation
+import NIOCore
+import TelegramBotAPI
+
+/// `sendMessage` through the Bot API at the configured base URL.
+struct TelegramSender: Sendable {
+    let http: HTTPClient
+    let configuration: NotificationsConfiguration
+
+    func send(_ notification: NotificationRow) async -> DeliveryOutcome {
+        guard let token = configuration.telegramToken else { return .undeliverable("TELEGRAM_BOT_TOKEN is not set") }
+        guard let chat = notification.address.flatMap(Int64.init) else {
+            return .undeliverable("address: not a telegram chat id: \(notification.address ?? "none")")
+        }
+        let message = SendMessageRequest(
+            chatID: chat, text: notification.text,
+            replyToMessageID: notification.payload["in_reply_to"].flatMap { $0.split(separator: ":").last.flatMap { Int($0) } })
+        do {
+            var request = HTTPClientRequest(url: SendMessageRequest.url(baseURL: configuration.telegramBaseURL, token: token).absoluteString)
+            request.method = .POST
+            request.headers.add(name: "Content-Type", value: "application/json")
+            request.body = .bytes(ByteBuffer(data: try message.jsonBody()))
+            let response = try await http.execute(request, timeout: .seconds(Int64(configuration.timeout.components.seconds)))
+            let body = try await response.body.collect(upTo: 1 << 20)
+            guard let decoded = try? TelegramJSON.decode(BotAPIResponse<Message>.self, from: Data(buffer: body)) else {
+                let error = BotAPIError(errorCode: Int(response.status.code), description: "HTTP \(response.status.code), not a Bot API answer")
+                return error.isRetryable ? .retry("telegram: \(error)") : .undeliverable("telegram: \(error)")
+            }
+            do throws(BotAPIError) {
+                return .sent(providerID: String(try decoded.get().messageID))
+            } catch {
+                return error.isRetryable ? .retry("telegram: \(error)") : .undeliverable("telegram: \(error)")
+            }
+        } catch {
+            return .retry("telegram: \(error)")
+        }
+    }
+}
