@@ -7,10 +7,11 @@ public struct NotificationsConfiguration: Sendable {
     public var telegramToken: String?
     /// `TELEGRAM_API_BASE_URL`, default `https://api.telegram.org` (tests point it at a local server).
     public var telegramBaseURL: URL
-    /// `SMTP_HOST` / `SMTP_PORT` (default 25): the relay mail is handed to; email is undeliverable without a host.
+    /// `SMTP_HOST` / `SMTP_PORT` (default 25): the relay mail is handed to, without authentication (a local MTA
+    /// or a private relay does TLS and auth onward); email is undeliverable without a host.
     public var smtpHost: String?
     public var smtpPort: Int
-    /// `SUPPORT_MAIL_FROM`, e.g. `Support <support@desk.example>`; its domain also names Message-IDs.
+    /// `SMTP_FROM`, e.g. `Support <support@desk.example>`; its domain also names Message-IDs.
     public var mailFrom: String
     public var timeout: Duration
 
@@ -51,8 +52,8 @@ public struct NotificationsConfiguration: Sendable {
             }
             configuration.smtpPort = value
         }
-        if let from = environment["SUPPORT_MAIL_FROM"], !from.isEmpty {
-            guard from.contains("@") else { throw ConfigurationError(setting: "SUPPORT_MAIL_FROM", problem: "not a mail address: \(from)") }
+        if let from = environment["SMTP_FROM"], !from.isEmpty {
+            guard from.contains("@") else { throw ConfigurationError(setting: "SMTP_FROM", problem: "not a mail address: \(from)") }
             configuration.mailFrom = from
         }
         return configuration
