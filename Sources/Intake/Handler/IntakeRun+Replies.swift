@@ -51,9 +51,6 @@ extension IntakeRun {
         let notification = NewNotification(
             requesterID: requester.id, channel: request.replyRoute.channel, address: request.replyRoute.address,
             template: template, ticketID: ticket?.id, payload: payload, idempotencyKey: key)
-        guard let id = try await NotificationOutbox(connection: connection, logger: logger).insert(notification) else {
-            return
-        }
-        try await jobs.enqueue(NewJob(NotifyJob(notificationID: id, idempotencyKey: key, ticketID: ticket?.id)))
+        try await NotificationOutbox(connection: connection, logger: logger).send(notification, jobs: jobs)
     }
 }

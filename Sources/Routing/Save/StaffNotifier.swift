@@ -16,7 +16,6 @@ struct StaffNotifier: Sendable {
         let notification = NewNotification(
             recipient: .staff(staff), channel: .inApp, address: nil, template: template, ticketID: ticket,
             payload: payload, idempotencyKey: key)
-        guard let id = try await NotificationOutbox(connection: connection, logger: logger).insert(notification) else { return }
-        try await jobs.enqueue(NewJob(NotifyJob(notificationID: id, idempotencyKey: key, ticketID: ticket)))
+        try await NotificationOutbox(connection: connection, logger: logger).send(notification, jobs: jobs)
     }
 }

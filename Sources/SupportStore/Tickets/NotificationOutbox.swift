@@ -1,14 +1,13 @@
+import JobQueue
 import Logging
 import PostgresNIO
 import SupportSchema
 
-/// Writes `notification` rows for requesters and staff inside the caller's transaction; the caller queues the
-/// ``NotifyJob`` for each row it got back, in the same transaction.
+/// Writes `notification` rows for requesters and staff inside the caller's transaction, each with the
+/// ``NotifyJob`` that delivers it.
 ///
 /// ```swift
-/// if let id = try await NotificationOutbox(connection: connection, logger: logger).insert(ack) {
-///     try await jobs.enqueue(NewJob(NotifyJob(notificationID: id, idempotencyKey: ack.idempotencyKey)))
-/// }
+/// try await NotificationOutbox(connection: connection, logger: logger).send(ack, jobs: jobs)
 /// ```
 public struct NotificationOutbox: Sendable {
     public let connection: PostgresConnection
@@ -40,5 +39,15 @@ public struct NotificationOutbox: Sendable {
             logger: logger
         ).collect()
         return try rows.first.map { NotificationID(try $0.decode(Int64.self)) }
+    }
+
+    /// Inserts the notification and queues its delivery on the same transaction.
+    /// - Returns: Its id, or nil when one with the same idempotency key exists (nothing is queued).
+    @discardableResult
+    public func send(_ notification: NewNotification, jobs: TransactionEnqueuer) async throws -> NotificationID? {
+        guard let id = try await insert(notification) else { return nil }
+        try await jobs.enqueue(
+            NewJob(NotifyJob(notificationID: id, idempotencyKey: notification.idempotencyKey, ticketID: notification.ticketID)))
+        return id
     }
 }
