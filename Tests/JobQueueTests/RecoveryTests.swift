@@ -205,30 +205,17 @@ struct ThrowawayCluster: Sendable {
         try Self.run("/usr/sbin/runuser", ["-u", "postgres", "--", "\(Self.bin)/pg_ctl", "-D", directory] + arguments)
     }
 
-    /// posix_spawn + waitpid: Foundation's Process sometimes never notices a child that exits while other
-    /// tests run processes of their own.
+    /// Runs a command to completion from `/` (initdb must start in a directory the postgres user can read).
     private static func run(_ executable: String, _ arguments: [String]) throws {
         let path = FileManager.default.isExecutableFile(atPath: executable)
             ? executable : "/usr/bin/" + (executable as NSString).lastPathComponent
-        // `cd /` first: initdb must run from a directory the postgres user can read.
-        let argv: [UnsafeMutablePointer<CChar>?] =
-            (["/bin/sh", "-c", "cd / && exec \"$@\"", "sh", path] + arguments).map { strdup($0) } + [nil]
-        defer { argv.forEach { free($0) } }
-        var actions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
-        posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
-        posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
-        var pid: pid_t = 0
-        let spawned = posix_spawn(&pid, "/bin/sh", &actions, nil, argv, environ)
-        guard spawned == 0 else { throw ClusterError(message: "cannot start \(path): errno \(spawned)") }
-        var status: Int32 = 0
-        while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
-        let exited = (status & 0x7f) == 0
-        let code = (status >> 8) & 0xff
-        guard exited && code == 0 else {
-            throw ClusterError(message: "\(executable) \(arguments.joined(separator: " ")) failed (status \(status))")
+        let devNull = URL(fileURLWithPath: "/dev/null")
+        let child = try SpawnedProcess(
+            URL(fileURLWithPath: "/bin/sh"), ["-c", "cd / && exec \"$@\"", "sh", path] + arguments,
+            environment: ProcessInfo.processInfo.environment, stdin: nil, stdout: devNull, stderr: devNull)
+        let code = child.waitBlocking()
+        guard code == 0 else {
+            throw ClusterError(message: "\(executable) \(arguments.joined(separator: " ")) failed (status \(code))")
         }
     }
 

@@ -70,6 +70,14 @@ public final class SpawnedProcess: Sendable {
         for _ in 0..<5_000 where isRunning { usleep(1_000) }
     }
 
+    /// Blocks the calling thread until the child exits (for code off the cooperative pool).
+    public func waitBlocking() -> Int32 {
+        while true {
+            if let code = exitStatus() { return code }
+            usleep(2_000)
+        }
+    }
+
     /// Polls until the child exits; nil after `timeout`.
     public func waitForExit(timeout: Duration) async throws -> Int32? {
         let deadline = ContinuousClock.now + timeout
