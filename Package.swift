@@ -59,7 +59,7 @@ let package = Package(
         .target(
             name: "SupportStore",
             dependencies: [
-                "SupportSchema", "PostgresMigrations", "JobQueue",
+                "SupportSchema", "SupportDomain", "PostgresMigrations", "JobQueue",
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
                 .product(name: "NIOCore", package: "swift-nio"),
@@ -87,6 +87,16 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        // The escalation worker's `sla` jobs: SLA alarms and the escalation ladder.
+        .target(
+            name: "Escalation",
+            dependencies: [
+                "SupportSchema", "SupportDomain", "SupportStore", "JobQueue",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         // Delivery of `notify` jobs: Telegram sendMessage, SMTP, webhooks, in-app.
         .target(
             name: "Notifications",
@@ -105,7 +115,7 @@ let package = Package(
             name: "SupportRuntime",
             dependencies: [
                 "SupportSchema", "SupportDomain", "SupportStore", "JobQueue", "PostgresMigrations", "Intake", "Routing",
-                "Notifications",
+                "Escalation", "Notifications",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "Metrics", package: "swift-metrics"),
@@ -160,6 +170,12 @@ let package = Package(
             dependencies: ["Routing", "Intake", "SupportStore", "SupportSchema", "SupportDomain", "SupportTesting", "JobQueue",
                            .product(name: "PostgresNIO", package: "postgres-nio")],
             exclude: ["Fixtures"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "EscalationTests",
+            dependencies: ["Escalation", "Routing", "SupportStore", "SupportSchema", "SupportDomain", "SupportTesting", "JobQueue",
+                           .product(name: "PostgresNIO", package: "postgres-nio")],
             swiftSettings: swiftSettings
         ),
         .testTarget(

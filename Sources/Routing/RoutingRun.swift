@@ -4,6 +4,7 @@ import Logging
 import PostgresNIO
 import SupportDomain
 import SupportSchema
+import SupportStore
 
 /// One routing job inside its transaction: load what the rules need, decide, save, enqueue.
 struct RoutingRun: Sendable {
@@ -38,7 +39,8 @@ struct RoutingRun: Sendable {
             conflicts: ConflictOfInterest(
                 parties: try await CaseFacts.staffWhoAre(ticket.requesterID, on: connection, logger: logger),
                 punishingModerator: punishment?.issuer, namedInComplaint: ticket.namedStaffID),
-            calendars: try await TeamDirectory.calendars(on: connection, logger: logger), now: now)
+            calendars: try await TeamDirectory.calendars(on: connection, logger: logger), now: now,
+            lineOverride: ticket.lineOverride)
         // Last before deciding: the locks serialise detection of similar reports until this transaction commits.
         if firstTime, !ticket.isIncident, ticket.incidentID == nil, IncidentDetector.categories.contains(category) {
             try await RecentReports.lock(words: report.lexemes, on: connection, logger: logger)
@@ -62,6 +64,9 @@ struct RoutingRun: Sendable {
             incident = try await incidents.open(over: reports, for: ticket, plan: plan, staff: staff, similarity: similarity)
             opened = true
         }
+        let sla = SLAScheduler(connection: connection, jobs: jobs, logger: logger)
+        try await sla.reschedule(ticket.id, now: now)
+        if opened, let incident { try await sla.reschedule(incident, now: now) }
         return RoutingOutcome(
             ticketID: ticket.id, category: plan.classification.category, priority: plan.classification.priority,
             line: plan.target.line, assignee: plan.assigneeChanged(from: ticket.assigneeID) ? plan.assignment.staffID : ticket.assigneeID,

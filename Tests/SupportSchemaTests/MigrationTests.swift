@@ -62,6 +62,7 @@ struct MigrationTests {
         ("ticket_status_check", TicketStatus.rawValues),
         ("ticket_line_check", Line.rawValues),
         ("team_line_check", Line.rawValues),
+        ("ticket_line_override_check", Line.rawValues),
         ("staff_roles_check", Role.staffRoles.map(\.rawValue)),
         ("audit_log_actor_role_check", Role.rawValues + ["system"]),
         ("dispute_state_check", DisputeState.rawValues),

@@ -52,6 +52,10 @@ extension IntakeRun {
             outcome = .appended(ticket.id)
         }
         try await appendMessage(to: ticket, requester: requester, actor: actor)
+        if case .append(_, let resumes) = placement, !handover, !resumes {
+            // Routing reschedules the tickets it is queued for; a plain follow-up may start the next-response clock.
+            try await SLAScheduler(connection: connection, jobs: jobs, logger: logger).reschedule(ticket.id, now: Date())
+        }
         if handover {
             try await tickets.recordEvent(
                 ticket.id, .handedOver, actor: actor, data: ["inbound_item_id": .int(item.id.rawValue)])

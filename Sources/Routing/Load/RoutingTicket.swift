@@ -23,20 +23,23 @@ struct RoutingTicket: Sendable {
     /// The stored decision, when routing ran before.
     var classification: ClassificationDecision?
     var hasLexemes: Bool
+    /// A line set by escalation, kept over the category's line.
+    var lineOverride: Line?
 
     static func lock(_ id: TicketID, on connection: PostgresConnection, logger: Logger) async throws -> RoutingTicket? {
         let rows = try await connection.query(
             """
             SELECT number, requester_id, channel, subject, status, category, requested_category, assignee_id,
                    parent_incident_id, is_incident, named_staff_id, punishment_id,
-                   CASE WHEN classification ? 'category' THEN classification::text END, report_lexemes IS NOT NULL
+                   CASE WHEN classification ? 'category' THEN classification::text END, report_lexemes IS NOT NULL,
+                   line_override
             FROM ticket WHERE id = \(id.rawValue) FOR UPDATE
             """, logger: logger
         ).collect()
         guard let row = rows.first else { return nil }
         let (number, requester, channel, subject, status, category, requested, assignee, incident, isIncident, named,
-             punishment, classification, hasLexemes) = try row.decode(
-            (Int64, Int64?, String, String, String, String?, String?, Int64?, Int64?, Bool, Int64?, Int64?, String?, Bool).self)
+             punishment, classification, hasLexemes, lineOverride) = try row.decode(
+            (Int64, Int64?, String, String, String, String?, String?, Int64?, Int64?, Bool, Int64?, Int64?, String?, Bool, String?).self)
         guard let channel = SupportChannel(rawValue: channel), let status = TicketStatus(rawValue: status) else {
             throw RoutingError.unexpectedValue("ticket \(id): channel \(channel), status \(status)")
         }
@@ -47,6 +50,6 @@ struct RoutingTicket: Sendable {
             assigneeID: assignee.map { StaffID($0) }, incidentID: incident.map { TicketID($0) }, isIncident: isIncident,
             namedStaffID: named.map { StaffID($0) }, punishmentID: punishment.map { PunishmentID($0) },
             classification: try classification.map { try JSONDecoder().decode(ClassificationDecision.self, from: Data($0.utf8)) },
-            hasLexemes: hasLexemes)
+            hasLexemes: hasLexemes, lineOverride: lineOverride.flatMap(Line.init(rawValue:)))
     }
 }

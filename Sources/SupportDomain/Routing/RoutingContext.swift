@@ -20,12 +20,15 @@ public struct RoutingContext: Sendable {
     /// Team calendars by name; a missing name falls back to ``BusinessCalendar/standard``.
     public var calendars: [String: BusinessCalendar]
     public var now: Date
+    /// A line set by escalation (the ladder or staff by hand), kept over the category's line.
+    public var lineOverride: Line?
 
     public init(
         report: ReportSummary, hits: [ClassificationRule], requestedCategory: Category? = nil,
         previous: ClassificationDecision? = nil, currentAssignee: StaffID? = nil, returningAssignee: StaffID? = nil,
         recent: [ReportSummary] = [], teams: [TeamProfile], staff: [StaffCandidate],
-        conflicts: ConflictOfInterest = ConflictOfInterest(), calendars: [String: BusinessCalendar] = [:], now: Date
+        conflicts: ConflictOfInterest = ConflictOfInterest(), calendars: [String: BusinessCalendar] = [:], now: Date,
+        lineOverride: Line? = nil
     ) {
         self.report = report
         self.hits = hits
@@ -39,5 +42,6 @@ public struct RoutingContext: Sendable {
         self.conflicts = conflicts
         self.calendars = calendars
         self.now = now
+        self.lineOverride = lineOverride
     }
 }

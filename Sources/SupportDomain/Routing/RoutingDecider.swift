@@ -22,7 +22,8 @@ public struct RoutingDecider: Sendable {
             context.report.incidentID == nil && !context.report.isIncident
             ? detector.detect(context.report, category: classification.category, recent: context.recent) : .none
 
-        let target = router.route(classification, isIncident: context.report.isIncident, teams: context.teams)
+        let target = router.route(
+            classification, isIncident: context.report.isIncident, teams: context.teams, line: context.lineOverride)
         let excluded = context.conflicts.excluded
         let assignment: AssignmentDecision
         if let current = context.currentAssignee,

@@ -17,7 +17,28 @@ public struct TicketRouter: Sendable {
         self.skillsByCategory = skillsByCategory
     }
 
-    public func route(_ decision: ClassificationDecision, isIncident: Bool = false, teams: [TeamProfile]) -> RoutingTarget {
+    /// The target for `decision`; `override` (a line set by escalation) wins over the category's line.
+    public func route(
+        _ decision: ClassificationDecision, isIncident: Bool = false, teams: [TeamProfile], line override: Line? = nil
+    ) -> RoutingTarget {
+        let natural = route(decision, isIncident: isIncident, teams: teams)
+        guard let override, override != natural.line else { return natural }
+        let role: Role =
+            switch override {
+            case .l1: natural.line == .l1 ? natural.role : .agent
+            case .l2: .coder
+            case .l3: .owner
+            }
+        let category = decision.category
+        let team = Self.team(for: category, line: override, in: teams)
+        return RoutingTarget(
+            line: override, teamID: team?.id, role: role, skills: override == .l1 ? natural.skills : [],
+            watchers: override == .l1 && category == .technical ? [.l2] : [], viaArbitration: false,
+            why: "escalated to \(override.rawValue.uppercased()) (the category alone: \(natural.line.rawValue.uppercased()))"
+                + (team.map { " → team \($0.name)" } ?? " → no team configured for this line"))
+    }
+
+    private func route(_ decision: ClassificationDecision, isIncident: Bool, teams: [TeamProfile]) -> RoutingTarget {
         let category = decision.category
         let (line, role, watchers, why): (Line, Role, [Line], String) =
             switch category {

@@ -57,7 +57,10 @@ public struct SLAClock: Sendable {
             }
         }
         return SLAClockKind.allCases.map { clock in
-            SLAClockStatus(clock: clock, state: runs[clock]!.state(now: now, in: self, priority: priority))
+            let run = runs[clock]!
+            return SLAClockStatus(
+                clock: clock, state: run.state(now: now, in: self, priority: priority), runStartedAt: run.runStart,
+                isOpen: run.started && !run.isFinished)
         }
     }
 

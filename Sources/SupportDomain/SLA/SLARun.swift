@@ -8,6 +8,8 @@ struct SLARun: Sendable {
     /// Start of the segment now counting; nil when idle, paused or finished.
     private(set) var segmentStart: Date?
     private(set) var started = false
+    /// Start of the current run (set again by a reopen).
+    private(set) var runStart: Date?
     private var usedShare = 0.0
     private var wallUsed: TimeInterval = 0
     private var outcome: SLAClockStatus.State?
@@ -23,6 +25,7 @@ struct SLARun: Sendable {
         guard !started else { return }
         started = true
         segmentStart = date
+        runStart = date
     }
 
     /// Adds the running segment up to `date` to what is used, and keeps counting from `date`.
@@ -61,6 +64,7 @@ struct SLARun: Sendable {
         guard outcome != nil else { return }
         outcome = nil
         segmentStart = date
+        runStart = date
     }
 
     func state(now: Date, in sla: SLAClock, priority: Priority) -> SLAClockStatus.State {

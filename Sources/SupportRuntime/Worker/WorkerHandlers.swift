@@ -1,3 +1,4 @@
+import Escalation
 import Intake
 import JobQueue
 import Logging
@@ -23,6 +24,7 @@ public enum WorkerHandlers {
         case .routing:
             RoutingHandler(queue: JobQueue(client: client, logger: logger)).register(in: &registry)
         case .escalation:
+            SLAHandler(queue: JobQueue(client: client, logger: logger)).register(in: &registry)
             NotifyHandler(client: client, configuration: notifications).register(in: &registry)
         case .arbitration:
             break

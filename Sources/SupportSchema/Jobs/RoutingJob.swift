@@ -16,6 +16,8 @@ public struct RoutingJob: JobPayload {
         case reopen
         /// Staff asked for the ticket to be routed again.
         case manual
+        /// The escalation ladder or a staff member moved the ticket or released its assignee.
+        case escalation
     }
 
     public let schemaVersion: Int

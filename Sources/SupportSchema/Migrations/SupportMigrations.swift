@@ -16,5 +16,6 @@ public enum SupportMigrations {
         ("support-0007-audit", audit),
         ("support-0008-routing", routing),
         ("support-0009-default-rules", defaultClassificationRules),
+        ("support-0010-escalation", escalation),
     ]
 }

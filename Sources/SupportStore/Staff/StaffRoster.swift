@@ -1,12 +1,12 @@
-import Foundation
-import Logging
-import PostgresNIO
-import SupportDomain
-import SupportSchema
+public import Foundation
+public import Logging
+public import PostgresNIO
+public import SupportDomain
+public import SupportSchema
 
 /// Active staff with their load and shifts, as assignment candidates at one instant.
-enum StaffRoster {
-    static func load(at now: Date, on connection: PostgresConnection, logger: Logger) async throws -> [StaffCandidate] {
+public enum StaffRoster {
+    public static func load(at now: Date, on connection: PostgresConnection, logger: Logger) async throws -> [StaffCandidate] {
         let schedules = try await shifts(on: connection, logger: logger)
         return try await connection.query(
             """
@@ -29,7 +29,7 @@ enum StaffRoster {
     }
 
     /// Weekly shifts and the one-off periods that have not ended, per staff member.
-    static func shifts(on connection: PostgresConnection, logger: Logger) async throws -> [StaffID: ShiftSchedule] {
+    public static func shifts(on connection: PostgresConnection, logger: Logger) async throws -> [StaffID: ShiftSchedule] {
         var weekly: [StaffID: [WeeklyShift]] = [:]
         var periods: [StaffID: [ShiftPeriod]] = [:]
         let rows = try await connection.query(

@@ -1,17 +1,17 @@
-import Foundation
-import Logging
-import PostgresNIO
-import SupportDomain
-import SupportSchema
+public import Foundation
+public import Logging
+public import PostgresNIO
+public import SupportDomain
+public import SupportSchema
 
 /// Teams and their business calendars (with holidays from yesterday on).
-enum TeamDirectory {
-    static func teams(on connection: PostgresConnection, logger: Logger) async throws -> [TeamProfile] {
+public enum TeamDirectory {
+    public static func teams(on connection: PostgresConnection, logger: Logger) async throws -> [TeamProfile] {
         try await connection.query(
             "SELECT id, name, line, categories, skills, calendar_name FROM team ORDER BY id", logger: logger
         ).collect().map { row in
             let (id, name, line, categories, skills, calendar) = try row.decode((Int64, String, String, [String], [String], String).self)
-            guard let line = Line(rawValue: line) else { throw RoutingError.unexpectedValue("team \(id): line \(line)") }
+            guard let line = Line(rawValue: line) else { throw TicketStoreError.unexpectedValue("team \(id): line \(line)") }
             return TeamProfile(
                 id: TeamID(id), name: name, line: line,
                 categories: Set(categories.compactMap(SupportSchema.Category.init(rawValue:))), skills: Set(skills),
@@ -20,7 +20,7 @@ enum TeamDirectory {
     }
 
     /// Calendars by name; one whose row cannot make a valid calendar is left out (the desk default applies).
-    static func calendars(on connection: PostgresConnection, logger: Logger) async throws -> [String: BusinessCalendar] {
+    public static func calendars(on connection: PostgresConnection, logger: Logger) async throws -> [String: BusinessCalendar] {
         var zones: [String: String] = [:]
         var hours: [String: [Weekday: [OpeningHours]]] = [:]
         var holidays: [String: Set<CivilDate>] = [:]
