@@ -67,7 +67,10 @@ public struct TicketSLAState: Sendable {
             calendar: calendars[calendarName] ?? .standard, channel: channel)
         let events = SLAHistory.events(from: entries)
         let rescaled = events.contains { if case .priorityChanged = $0.kind { true } else { false } }
-        let clocks = clock.status(events: events, priority: rescaled ? .normal : priority, now: now)
+        // What is recorded has happened: never compute at an instant before it (the database stamps events
+        // with its own clock, which may run a little ahead of the caller's).
+        let instant = max(now, entries.last?.at ?? now)
+        let clocks = clock.status(events: events, priority: rescaled ? .normal : priority, now: instant)
         return TicketSLAState(ticketID: id, status: status, generation: generation, clocks: clocks, alarmed: alarmed)
     }
 }

@@ -43,7 +43,7 @@ struct DisputeDeadlinesTests {
         // Paused on Saturday: the whole weekend is free, 2 h of Monday morning are left.
         let paused = deadlines.pause(running, at: ekb(8, "15:00"))
         #expect(paused == .paused(remaining: 2 * 3600))
-        #expect(deadlines.remaining(paused, at: ekb(20, "12:00")) == 2 * 3600, "a paused clock does not run")
+        #expect(deadlines.remaining(paused, at: ekb(20, "12:00")) == TimeInterval(2 * 3600), "a paused clock does not run")
         // Resumed Tuesday 21:00: 1 h on Tuesday, 1 h on Wednesday.
         #expect(deadlines.resume(paused, at: ekb(11, "21:00")) == .due(ekb(12, "11:00")))
         // Over a holiday Wednesday: 1 h on Tuesday, the rest on Thursday.
@@ -71,7 +71,7 @@ struct DisputeDeadlinesTests {
 
     @Test func remainingAndMissed() {
         let clock = DisputeDeadline.due(ekb(10, "12:00"))
-        #expect(deadlines.remaining(clock, at: ekb(7, "21:00")) == 3 * 3600)
+        #expect(deadlines.remaining(clock, at: ekb(7, "21:00")) == TimeInterval(3 * 3600))
         #expect(deadlines.remaining(.none, at: ekb(7, "21:00")) == nil)
         #expect(!deadlines.isMissed(clock, at: ekb(10, "11:59")))
         #expect(deadlines.isMissed(clock, at: ekb(10, "12:00")))
