@@ -43,3 +43,17 @@ public struct JobQueueError: Error, CustomStringConvertible, Sendable {
 
     public var description: String { message }
 }
+
+/// Thrown by a handler to run the job again after `delay` without spending an attempt or recording an
+/// error: the work is fine but must wait (a provider's rate limit, quiet hours).
+public struct JobSnooze: Error, CustomStringConvertible, Sendable {
+    public var delay: Duration
+    public var reason: String
+
+    public init(for delay: Duration, reason: String) {
+        self.delay = delay
+        self.reason = reason
+    }
+
+    public var description: String { "snoozed for \(delay): \(reason)" }
+}

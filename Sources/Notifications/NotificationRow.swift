@@ -48,6 +48,8 @@ struct NotificationRow: Sendable {
                     attempts = attempts + 1, last_error = NULL
                 WHERE id = \(id.rawValue) AND status <> 'sent'
                 """, logger: logger)
+        case .later:
+            return
         case .retry(let error), .undeliverable(let error):
             let status = if case .retry = outcome { "failed" } else { "undeliverable" }
             try await connection.query(

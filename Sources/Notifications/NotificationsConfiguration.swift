@@ -1,4 +1,5 @@
-import Foundation
+public import SupportDomain
+public import Foundation
 import SupportStore
 
 /// Where notifications go out. Read from the environment by ``fromEnvironment(_:)``.
@@ -14,6 +15,8 @@ public struct NotificationsConfiguration: Sendable {
     /// `SMTP_FROM`, e.g. `Support <support@desk.example>`; its domain also names Message-IDs.
     public var mailFrom: String
     public var timeout: Duration
+    /// Sends per recipient and per channel (Telegram's limits by default).
+    public var rateLimit: DeliveryRateLimit = .standard
 
     public init(
         telegramToken: String? = nil, telegramBaseURL: URL = URL(string: "https://api.telegram.org")!,

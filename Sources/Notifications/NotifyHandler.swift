@@ -36,6 +36,10 @@ public struct NotifyHandler: Sendable {
             return
         }
         guard row.status == .pending || row.status == .failed else { return }
+        let limit = configuration.rateLimit
+        if let wait = try await client.withConnection({ try await RecentSends.delay(for: row, limit: limit, on: $0, logger: logger) }) {
+            throw JobSnooze(for: .milliseconds(Int64((wait * 1000).rounded(.up))), reason: "\(row.channel.rawValue) rate limit")
+        }
         var outcome: DeliveryOutcome
         switch row.channel {
         case .inApp: outcome = .sent(providerID: nil)
@@ -53,6 +57,8 @@ public struct NotifyHandler: Sendable {
             logger.warning("notification undeliverable", metadata: ["channel": "\(row.channel.rawValue)", "error": "\(error)"])
         case .retry(let error):
             throw DeliveryError(message: error)
+        case .later(let seconds, let reason):
+            throw JobSnooze(for: .milliseconds(Int64((seconds * 1000).rounded(.up))), reason: reason)
         }
     }
 }

@@ -51,6 +51,30 @@ struct FailureTests {
         }
     }
 
+    @Test("a snoozed job runs again later without spending an attempt or recording an error")
+    func snoozeKeepsAttempts() async throws {
+        try await QueueEnv.with { env in
+            try await env.queue().enqueue(NewJob(queue: "f", kind: "waits", bytes: "{}".utf8, maxAttempts: 1))
+            let runs = Mutex<[(attempt: Int, at: ContinuousClock.Instant)]>([])
+            var handlers = JobHandlerRegistry()
+            handlers.register("waits") { context, _ in
+                let count = runs.withLock { $0.append((context.attempt, .now)); return $0.count }
+                if count < 3 { throw JobSnooze(for: .milliseconds(300), reason: "rate limit") }
+            }
+            let worker = env.worker(["f": 1], handlers: handlers) { $0.maxSchedulerSleep = .milliseconds(50) }
+            try await env.running([worker]) {
+                try await expectEventually(timeout: .seconds(20)) {
+                    try await env.scalar("SELECT count(*) FROM job") == 0
+                }
+            }
+            let seen = runs.withLock { $0 }
+            // max_attempts is 1: only a snooze that gives the attempt back lets it run three times.
+            #expect(seen.map(\.attempt) == [1, 1, 1])
+            #expect(seen.count == 3 && seen[1].at - seen[0].at >= .milliseconds(300))
+            #expect(try await env.scalar("SELECT count(*) FROM job_dead") == 0)
+        }
+    }
+
     @Test("a job that fails twice then succeeds is completed on attempt 3")
     func retryThenSucceed() async throws {
         try await QueueEnv.with { env in

@@ -296,9 +296,24 @@ public final class JobWorker: Service, Sendable {
                 state.withLock { $0.interrupted.append(job.id) }
                 return
             }
+            if let snooze = error as? JobSnooze {
+                await snoozeJob(job, queue: queue, snooze)
+                return
+            }
             context.logger.warning("job failed", metadata: ["error": "\(String(reflecting: error))"])
             await recordFailure(job, queue: queue, permanent: error is any JobPermanentError,
                                 message: String(describing: error))
+        }
+    }
+
+    /// Puts a snoozed job back for later, giving its attempt back. If the update fails the rescuer
+    /// returns the job once its claim times out, so nothing is lost.
+    private func snoozeJob(_ job: ClaimedJob, queue: String, _ snooze: JobSnooze) async {
+        do {
+            _ = try await WorkerSQL.snooze(id: job.id, owner: id, delay: snooze.delay, on: client, logger: logger)
+            metrics.outcome(queue: queue, kind: job.kind, "snoozed")
+        } catch {
+            logger.warning("jobqueue could not snooze a job", metadata: ["job_id": "\(job.id)", "error": "\(String(reflecting: error))"])
         }
     }
 

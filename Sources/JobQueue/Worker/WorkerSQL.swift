@@ -66,6 +66,21 @@ enum WorkerSQL {
         return false
     }
 
+    /// Runs a job this owner holds again after `delay`, with its attempt given back and no error recorded.
+    static func snooze(id: Int64, owner: String, delay: Duration, on client: PostgresClient, logger: Logger) async throws -> Bool {
+        let rows = try await client.query(
+            """
+            UPDATE job SET state = 2, owner = NULL, claimed_at = NULL, attempt = greatest(attempt - 1, 0),
+                run_at = now() + make_interval(secs => \(delay.seconds)::float8)
+            WHERE id = \(id) AND owner = \(owner) AND state = 1
+            RETURNING id
+            """,
+            logger: logger
+        )
+        for try await _ in rows { return true }
+        return false
+    }
+
     /// Moves a job this owner holds to `job_dead`, appending the final error to its history.
     static func bury(id: Int64, owner: String, reason: String, error: String,
                      on client: PostgresClient, logger: Logger) async throws -> Bool {

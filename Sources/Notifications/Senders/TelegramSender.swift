@@ -30,6 +30,7 @@ struct TelegramSender: Sendable {
             do throws(BotAPIError) {
                 return .sent(providerID: String(try decoded.get().messageID))
             } catch {
+                if let wait = error.retryAfter { return .later(TimeInterval(wait), "telegram asked to wait: \(error)") }
                 return error.isRetryable ? .retry("telegram: \(error)") : .undeliverable("telegram: \(error)")
             }
         } catch {

@@ -10,6 +10,8 @@ extension SupportMigrations {
             ADD CONSTRAINT staff_quiet_hours_pair CHECK ((quiet_from IS NULL) = (quiet_until IS NULL)),
             ADD CONSTRAINT staff_quiet_hours_nonempty CHECK (quiet_from <> quiet_until);
         -- SLA alarms already handled for a clock run: the escalation worker looks them up by ticket and type.
+        -- Recent sends per channel, for the delivery rate limits.
+        CREATE INDEX notification_sent_idx ON notification (channel, sent_at) WHERE status = 'sent';
         CREATE INDEX ticket_event_sla_idx ON ticket_event (ticket_id, type) WHERE type IN ('sla_warning', 'sla_breached')
         """#
 }
