@@ -38,6 +38,13 @@ struct NotificationRow: Sendable {
             payload: fields, idempotencyKey: key)
     }
 
+    /// A digest that found nothing held (already sent some other way): nothing to send.
+    static func markEmptyDigest(_ id: NotificationID, on connection: PostgresConnection, logger: Logger) async throws {
+        try await connection.query(
+            "UPDATE notification SET status = 'digested', last_error = 'nothing held' WHERE id = \(id.rawValue) AND status = 'pending'",
+            logger: logger)
+    }
+
     /// Records the outcome of one attempt.
     static func record(_ id: NotificationID, _ outcome: DeliveryOutcome, on connection: PostgresConnection, logger: Logger) async throws {
         switch outcome {

@@ -31,11 +31,21 @@ public struct NotifyHandler: Sendable {
     public func deliver(_ id: NotificationID, attempt: Int = 1, maxAttempts: Int = 20, logger: Logger) async throws {
         var logger = logger
         logger[metadataKey: "notification_id"] = "\(id)"
-        guard let row = try await client.withConnection({ try await NotificationRow.load(id, on: $0, logger: logger) }) else {
+        guard var row = try await client.withConnection({ try await NotificationRow.load(id, on: $0, logger: logger) }) else {
             logger.warning("notification to deliver not found")
             return
         }
         guard row.status == .pending || row.status == .failed else { return }
+        var digested: [Int64] = []
+        if row.template == "digest" {
+            let digest = row
+            guard let composed = try await client.withConnection({ try await DigestComposer.compose(digest, on: $0, logger: logger) }) else {
+                try await client.withConnection { try await NotificationRow.markEmptyDigest(id, on: $0, logger: logger) }
+                return
+            }
+            row.payload["text"] = composed.text
+            digested = composed.ids
+        }
         let limit = configuration.rateLimit
         if let wait = try await client.withConnection({ try await RecentSends.delay(for: row, limit: limit, on: $0, logger: logger) }) {
             throw JobSnooze(for: .milliseconds(Int64((wait * 1000).rounded(.up))), reason: "\(row.channel.rawValue) rate limit")
@@ -52,6 +62,10 @@ public struct NotifyHandler: Sendable {
         try await client.withConnection { try await NotificationRow.record(id, recorded, on: $0, logger: logger) }
         switch outcome {
         case .sent:
+            if !digested.isEmpty {
+                let ids = digested
+                try await client.withConnection { try await DigestComposer.markDigested(ids, on: $0, logger: logger) }
+            }
             logger.info("notification sent", metadata: ["channel": "\(row.channel.rawValue)", "template": "\(row.template)"])
         case .undeliverable(let error):
             logger.warning("notification undeliverable", metadata: ["channel": "\(row.channel.rawValue)", "error": "\(error)"])

@@ -1,9 +1,15 @@
+public import Foundation
 public import JobQueue
 public import Logging
 public import PostgresNIO
+import SupportDomain
 public import SupportSchema
 
-/// In-app notifications to staff, each with its `notify` job, inside the caller's transaction.
+/// Notifications to staff, each with its `notify` job, inside the caller's transaction.
+///
+/// Every one is in-app (the console's inbox). A staff member with a Telegram account also gets it on
+/// their phone, except in their quiet hours: then it is held, and one digest of everything held is
+/// scheduled for the moment the quiet ends.
 public struct StaffNotifier: Sendable {
     public let connection: PostgresConnection
     public let jobs: TransactionEnqueuer
@@ -15,12 +21,53 @@ public struct StaffNotifier: Sendable {
         self.logger = logger
     }
 
-    public func notify(_ staff: StaffID, template: String, text: String, ticket: TicketID, key: String, extra: [String: StoredJSON] = [:]) async throws {
+    var outbox: NotificationOutbox { NotificationOutbox(connection: connection, logger: logger) }
+
+    public func notify(
+        _ staff: StaffID, template: String, text: String, ticket: TicketID, key: String, extra: [String: StoredJSON] = [:],
+        now: Date = Date()
+    ) async throws {
         var payload = extra
         payload["text"] = .string(text)
-        let notification = NewNotification(
-            recipient: .staff(staff), channel: .inApp, address: nil, template: template, ticketID: ticket,
-            payload: payload, idempotencyKey: key)
-        try await NotificationOutbox(connection: connection, logger: logger).send(notification, jobs: jobs)
+        try await outbox.send(
+            NewNotification(
+                recipient: .staff(staff), channel: .inApp, address: nil, template: template, ticketID: ticket,
+                payload: payload, idempotencyKey: key),
+            jobs: jobs)
+
+        guard let phone = try await Self.phone(of: staff, on: connection, logger: logger) else { return }
+        let copy = NewNotification(
+            recipient: .staff(staff), channel: .telegram, address: phone.chat, template: template, ticketID: ticket,
+            payload: payload, idempotencyKey: key + ":telegram")
+        guard let quiet = phone.quiet, quiet.contains(now) else {
+            try await outbox.send(copy, jobs: jobs)
+            return
+        }
+        let end = quiet.end(after: now)
+        let digestKey = "digest:\(staff):\(Int64(end.timeIntervalSince1970))"
+        var held = copy
+        held.payload["digest"] = .string(digestKey)
+        _ = try await outbox.insert(held)
+        try await outbox.send(
+            NewNotification(
+                recipient: .staff(staff), channel: .telegram, address: phone.chat, template: "digest", ticketID: nil,
+                payload: ["text": "", "digest": .string(digestKey)], idempotencyKey: digestKey),
+            jobs: jobs, schedule: .at(end))
+    }
+
+    /// The staff member's Telegram chat and quiet hours, if they have a Telegram account.
+    static func phone(of staff: StaffID, on connection: PostgresConnection, logger: Logger) async throws -> (chat: String, quiet: QuietHours?)? {
+        let rows = try await connection.query(
+            """
+            SELECT telegram_user_id, timezone, to_char(quiet_from, 'HH24:MI'), to_char(quiet_until, 'HH24:MI')
+            FROM staff WHERE id = \(staff.rawValue) AND active AND telegram_user_id IS NOT NULL
+            """, logger: logger
+        ).collect()
+        guard let row = rows.first else { return nil }
+        let (chat, zone, from, until) = try row.decode((Int64, String, String?, String?).self)
+        let quiet = from.flatMap(TimeOfDay.init).flatMap { from in
+            until.flatMap(TimeOfDay.init).flatMap { QuietHours(from: from, until: $0, timeZoneIdentifier: zone) }
+        }
+        return (String(chat), quiet)
     }
 }

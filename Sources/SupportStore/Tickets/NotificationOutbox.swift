@@ -44,10 +44,14 @@ public struct NotificationOutbox: Sendable {
     /// Inserts the notification and queues its delivery on the same transaction.
     /// - Returns: Its id, or nil when one with the same idempotency key exists (nothing is queued).
     @discardableResult
-    public func send(_ notification: NewNotification, jobs: TransactionEnqueuer) async throws -> NotificationID? {
+    public func send(
+        _ notification: NewNotification, jobs: TransactionEnqueuer, schedule: NewJob.Schedule = .now
+    ) async throws -> NotificationID? {
         guard let id = try await insert(notification) else { return nil }
         try await jobs.enqueue(
-            NewJob(NotifyJob(notificationID: id, idempotencyKey: notification.idempotencyKey, ticketID: notification.ticketID)))
+            NewJob(
+                NotifyJob(notificationID: id, idempotencyKey: notification.idempotencyKey, ticketID: notification.ticketID),
+                schedule: schedule))
         return id
     }
 }
