@@ -25,6 +25,13 @@ struct RoutingRun: Sendable {
         let category = previous?.category
             ?? configuration.decider.classifier.classify(hits: hits, requestedCategory: ticket.requestedCategory).category
 
+        var named = ticket.namedStaffID
+        if named == nil, category == .complaint,
+            let found = try await NamedStaff.find(in: report.text, lexemes: report.lexemes, on: connection, logger: logger)
+        {
+            try await NamedStaff.record(found, on: ticket.id, connection: connection, logger: logger)
+            named = found
+        }
         let punishment = category == .moderationAppeal
             ? try await CaseFacts.punishment(for: ticket, on: connection, logger: logger) : nil
         let staff = try await StaffRoster.load(at: now, on: connection, logger: logger)
@@ -38,7 +45,7 @@ struct RoutingRun: Sendable {
             teams: try await TeamDirectory.teams(on: connection, logger: logger), staff: staff,
             conflicts: ConflictOfInterest(
                 parties: try await CaseFacts.staffWhoAre(ticket.requesterID, on: connection, logger: logger),
-                punishingModerator: punishment?.issuer, namedInComplaint: ticket.namedStaffID),
+                punishingModerator: punishment?.issuer, namedInComplaint: named),
             calendars: try await TeamDirectory.calendars(on: connection, logger: logger), now: now,
             lineOverride: ticket.lineOverride)
         // Last before deciding: the locks serialise detection of similar reports until this transaction commits.

@@ -64,6 +64,16 @@ struct RoutingHandlerTests {
         }
     }
 
+    @Test func aComplaintNamingTheOwnerInItsTextIsKeptFromThem() async throws {
+        try await RoutingEnv.with { env in
+            let outcome = try await env.route("Жалоба на администрацию: Olga Owner хамит и удаляет мои сообщения", from: "ivan@example.com")
+            #expect(outcome.category == .complaint)
+            #expect(outcome.assignee == nil, "the only owner is the one named")
+            let olga = try await env.staff("owner@demo.local")
+            #expect(try await env.sql.int("SELECT count(*)::int FROM ticket WHERE id = \(outcome.ticketID) AND named_staff_id = \(olga)") == 1)
+        }
+    }
+
     @Test func awayStaffAndStaffWhoAreTheRequesterAreSkipped() async throws {
         try await RoutingEnv.with { env in
             try await env.sql.exec("UPDATE staff SET is_away = true WHERE email = 'anna@demo.local'")
