@@ -101,7 +101,7 @@ let package = Package(
         .target(
             name: "Notifications",
             dependencies: [
-                "SupportSchema", "SupportStore", "JobQueue", "TelegramBotAPI", "MailMessage",
+                "SupportSchema", "SupportDomain", "SupportStore", "JobQueue", "TelegramBotAPI", "MailMessage",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
