@@ -35,14 +35,21 @@ struct MigrationTests {
         }
     }
 
-    @Test func idsAreUniqueOrderedAndPrefixed() {
+    /// Numbers increase strictly; a gap is allowed because branches reserve numbers (0010 is the
+    /// disputes branch's while 0011 lands first).
+    @Test func idsAreUniqueOrderedAndPrefixed() throws {
         let ids = SupportMigrations.all.map(\.id)
         #expect(Set(ids).count == ids.count)
         #expect(ids == ids.sorted())
-        for (index, id) in ids.enumerated() {
-            let number = String(index + 1)
-            #expect(id.hasPrefix("support-" + String(repeating: "0", count: 4 - number.count) + number + "-"), "\(id)")
+        let format = try Regex(#"^support-(\d{4})-[a-z0-9-]+$"#)
+        var previous = 0
+        for id in ids {
+            let match = try #require(id.wholeMatch(of: format), "\(id)")
+            let number = try #require(Int(match.output[1].substring ?? ""))
+            #expect(number > previous, "\(id)")
+            previous = number
         }
+        #expect(ids.first?.hasPrefix("support-0001-") == true)
     }
 
     @Test(arguments: [
@@ -80,6 +87,8 @@ struct MigrationTests {
         ("deal_status_check", DealStatus.rawValues),
         ("deal_deposit_status_check", DepositStatus.rawValues),
         ("dispute_evidence_party_check", EvidenceParty.rawValues),
+        ("auth_token_kind_check", AuthTokenKind.rawValues),
+        ("login_attempt_account_check", AccountKind.rawValues),
     ])
     func checkConstraintsMirrorTheEnums(constraint: String, values: [String]) {
         #expect(Self.checkValues(constraint) == values, "\(constraint)")
@@ -98,7 +107,7 @@ struct MigrationTests {
         "requester", "requester_identity", "staff", "team", "team_member", "staff_shift", "business_calendar",
         "business_calendar_hours", "calendar_holiday", "punishment", "ticket", "ticket_event", "inbound_item",
         "message", "deal", "dispute", "dispute_evidence", "kb_article", "notification", "classification_rule",
-        "sla_policy", "audit_log",
+        "sla_policy", "audit_log", "auth_token", "login_attempt",
     ])
     func createsTheCoreTable(table: String) {
         #expect(Self.sql.contains("CREATE TABLE \(table) ("))

@@ -16,5 +16,7 @@ public enum SupportMigrations {
         ("support-0007-audit", audit),
         ("support-0008-routing", routing),
         ("support-0009-default-rules", defaultClassificationRules),
+        // 0010 is taken by the disputes branch; ids only need to increase.
+        ("support-0011-auth", auth),
     ]
 }

@@ -1,0 +1,104 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdBcrypt
+import Logging
+import SupportDomain
+import SupportSchema
+import SupportStore
+
+/// `POST /api/v1/auth/login`, `POST /api/v1/auth/logout`, `GET /api/v1/auth/me`.
+///
+/// Login checks the throttle first (429 with `Retry-After` while it says wait; no password is
+/// checked and nothing is counted), then the password with bcrypt. Unknown accounts cost a bcrypt
+/// check too, so timing does not tell which emails exist. Logout revokes the presented token.
+struct AuthController: Sendable {
+    let database: Database
+    let authorizer: Authorizer
+    let throttle: LoginThrottle
+    let policy: TokenPolicy
+    /// Verified against when the account does not exist, to spend the same time.
+    let decoyHash: String
+
+    static let bodyLimit = 16 << 10
+
+    func add(to group: RouterGroup<APIRequestContext>) {
+        group.post("auth/login") { request, context in try await login(request, context: context) }
+        group.post("auth/logout") { _, context in try await logout(context: context) }
+        group.get("auth/me") { _, context in try JSONBody.response(PrincipalBody(try authorizer.principal(context))) }
+    }
+
+    func login(_ request: Request, context: APIRequestContext) async throws -> Response {
+        let body = try await JSONBody.decode(LoginRequest.self, from: request, limit: Self.bodyLimit)
+        let login = try body.validatedLogin()
+        let account = body.account ?? .staff
+        let remote = context.remoteAddress?.ipAddress
+        let logger = context.logger
+        let (now, failures, credentials) = try await database.connection { connection in
+            let store = AuthStore(connection: connection, logger: logger)
+            let (now, failures) = try await store.recentFailures(account: account, login: login, window: throttle.window)
+            let credentials: LoginCredentials? =
+                switch account {
+                case .staff: try await store.staffCredentials(email: login)
+                case .requester: try await store.requesterCredentials(email: login)
+                }
+            return (now, failures, credentials)
+        }
+        if case .wait(let until) = throttle.decide(failures: failures, now: now) {
+            let seconds = max(1, Int(until.timeIntervalSince(now).rounded(.up)))
+            throw APIError(
+                .tooManyRequests, code: "too_many_attempts", message: "too many failed sign-ins; try again in \(seconds) s",
+                headers: [.retryAfter: String(seconds)])
+        }
+        let ok: Bool
+        if let credentials, let hash = credentials.passwordHash, credentials.active {
+            ok = Bcrypt.verify(body.password, hash: hash)
+        } else {
+            _ = Bcrypt.verify(body.password, hash: decoyHash)
+            ok = false
+        }
+        guard ok, let credentials else {
+            try await database.connection { connection in
+                try await AuthStore(connection: connection, logger: logger)
+                    .recordAttempt(account: account, login: login, remote: remote, succeeded: false)
+            }
+            throw APIError(.unauthorized, code: "invalid_credentials", message: "the email or password is wrong")
+        }
+        let token = BearerToken.generate()
+        let principal: Principal =
+            switch credentials.subject {
+            case .staff(let id): .staff(id, roles: Set(credentials.roles))
+            case .requester(let id): .requester(id)
+            }
+        let issued = try await database.transaction { connection in
+            let store = AuthStore(connection: connection, logger: logger)
+            try await store.recordAttempt(account: account, login: login, remote: remote, succeeded: true)
+            let issued = try await store.issueToken(
+                hash: BearerToken.hash(token), kind: .session, subject: credentials.subject, label: "login",
+                lifetime: policy.lifetime(of: .session))
+            if let staff = principal.staffID {
+                try await AuditLog(connection: connection, logger: logger).append(NewAuditEntry(
+                    actorStaffID: staff, actorRole: principal.auditRole.rawValue, action: "auth.login",
+                    targetType: "auth_token", targetID: issued.id,
+                    after: ["kind": "session", "expires_at": .string(ISO8601DateFormatter().string(from: issued.expiresAt))]))
+            }
+            return issued
+        }
+        return try JSONBody.response(LoginResponse(token: token, expiresAt: issued.expiresAt, principal: PrincipalBody(principal)))
+    }
+
+    func logout(context: APIRequestContext) async throws -> Response {
+        let principal = try authorizer.principal(context)
+        guard let tokenID = context.tokenID else { throw BearerAuthenticator.unauthorized("unauthenticated", "sign in first") }
+        let logger = context.logger
+        try await database.transaction { connection in
+            let revoked = try await AuthStore(connection: connection, logger: logger).revokeToken(id: tokenID)
+            if revoked, let staff = principal.staffID {
+                try await AuditLog(connection: connection, logger: logger).append(NewAuditEntry(
+                    actorStaffID: staff, actorRole: principal.auditRole.rawValue, action: "auth.logout",
+                    targetType: "auth_token", targetID: tokenID, before: ["revoked": false], after: ["revoked": true]))
+            }
+        }
+        return Response(status: .noContent)
+    }
+}
