@@ -25,8 +25,9 @@ struct NewStaffRequest: Decodable {
         }
     }
 
-    /// Validated and normalised, hashing the password with `hash`; the 400 names the field.
-    func validated(hash: (String) -> String) throws(APIError) -> NewStaffAccount {
+    /// Validated and normalised, without the password hash (the caller hashes off the event loop);
+    /// the 400 names the field.
+    func validated() throws(APIError) -> NewStaffAccount {
         let name = self.name.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !name.isEmpty, name.count <= 200 else {
             throw APIError(.badRequest, code: "invalid_field", message: "name: 1 to 200 characters")
@@ -47,6 +48,6 @@ struct NewStaffRequest: Decodable {
         guard !roles.isEmpty else { throw APIError(.badRequest, code: "invalid_field", message: "roles: at least one") }
         if let password { try Self.checkPassword(password) }
         return NewStaffAccount(
-            name: name, email: email, roles: roles, passwordHash: password.map(hash), telegramUserID: telegramUserID)
+            name: name, email: email, roles: roles, passwordHash: nil, telegramUserID: telegramUserID)
     }
 }

@@ -1,5 +1,6 @@
 import Hummingbird
 import HummingbirdBcrypt
+import NIOPosix
 import SupportDomain
 import SupportSchema
 import SupportStore
@@ -22,7 +23,11 @@ struct StaffController: Sendable {
         try await authorizer.authorize(principal, .manageStaff, target: .staff(nil), logger: context.logger)
         let body = try await JSONBody.decode(NewStaffRequest.self, from: request, limit: Self.bodyLimit)
         let cost = bcryptCost
-        let account = try body.validated { Bcrypt.hash($0, cost: cost) }
+        // Validate first (cheap, clear 400s), then hash on NIO's blocking pool.
+        var validated = try body.validated()
+        let password = body.password
+        validated.passwordHash = try await NIOThreadPool.singleton.runIfActive { password.map { Bcrypt.hash($0, cost: cost) } }
+        let account = validated
         let logger = context.logger
         do {
             let created = try await database.transaction { connection in

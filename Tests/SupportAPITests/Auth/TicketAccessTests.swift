@@ -2,6 +2,7 @@ import Foundation
 import HTTPTypes
 import SupportDomain
 import SupportSchema
+import SupportStore
 import Testing
 
 /// The row rules against the live API: who sees which ticket, in the list and in the detail.
@@ -85,6 +86,31 @@ struct TicketAccessTests {
             let audited = try await app.auditRows().filter { $0.action == "access.denied" }
             #expect(audited.count == denied)
             #expect(Set(audited.compactMap(\.targetID)).isSubset(of: Set(s.tickets.values.map(\.rawValue))))
+        }
+    }
+
+    /// The list's SQL alone (before the API re-checks every row) already applies the rules, so pages
+    /// are full and the re-check never has to drop anything.
+    @Test func theListSQLAloneMatchesTheRules() async throws {
+        try await AuthFixture.with { app in
+            let s = try await Self.build(app)
+            for (who, roles) in Self.staffRoles {
+                let expected = Set(Self.visible[who]!.map { s.tickets[$0]! })
+                let page = try await app.client.withConnection { connection in
+                    try await TicketReadStore(connection: connection, logger: app.logger).staffList(
+                        staff: s.staff[who]!, rules: TicketAccess.visibilityRules(for: Set(roles), action: .viewTicket),
+                        filter: TicketListFilter())
+                }
+                #expect(Set(page.tickets.map(\.id)) == expected, "\(who)")
+                // And the facts the detail decides on agree for every ticket.
+                let facts = try await app.client.withConnection { connection in
+                    try await TicketReadStore(connection: connection, logger: app.logger).accessFacts(Array(s.tickets.values))
+                }
+                for (name, id) in s.tickets {
+                    let allowed = Authorization.decide(.staff(s.staff[who]!, roles: Set(roles)), action: .viewTicket, ticket: facts[id]!).isAllowed
+                    #expect(allowed == expected.contains(id), "\(who) → \(name)")
+                }
+            }
         }
     }
 
