@@ -8,7 +8,8 @@ import SupportDomain
 import SupportSchema
 import SupportStore
 
-/// `POST /api/v1/auth/login`, `POST /api/v1/auth/logout`, `GET /api/v1/auth/me`.
+/// `POST /api/v1/auth/login`, `POST /api/v1/auth/logout`, `GET /api/v1/auth/me`,
+/// `GET /api/v1/auth/tokens`, `DELETE /api/v1/auth/tokens/{id}`.
 ///
 /// Login checks the throttle first (429 with `Retry-After` while it says wait; no password is
 /// checked and nothing is counted), then the password with bcrypt. Unknown accounts cost a bcrypt
@@ -27,6 +28,8 @@ struct AuthController: Sendable {
         group.post("auth/login") { request, context in try await login(request, context: context) }
         group.post("auth/logout") { _, context in try await logout(context: context) }
         group.get("auth/me") { _, context in try JSONBody.response(PrincipalBody(try authorizer.principal(context))) }
+        group.get("auth/tokens") { _, context in try await tokens(context: context) }
+        group.delete("auth/tokens/{id}") { _, context in try await revoke(context: context) }
     }
 
     func login(_ request: Request, context: APIRequestContext) async throws -> Response {
@@ -69,21 +72,69 @@ struct AuthController: Sendable {
             case .staff(let id): .staff(id, roles: Set(credentials.roles))
             case .requester(let id): .requester(id)
             }
+        let kind = body.tokenKind ?? .session
+        let label = body.label?.trimmingCharacters(in: .whitespacesAndNewlines) ?? (kind == .session ? "login" : "api")
         let issued = try await database.transaction { connection in
             let store = AuthStore(connection: connection, logger: logger)
             try await store.recordAttempt(account: account, login: login, remote: remote, succeeded: true)
             let issued = try await store.issueToken(
-                hash: BearerToken.hash(token), kind: .session, subject: credentials.subject, label: "login",
-                lifetime: policy.lifetime(of: .session))
+                hash: BearerToken.hash(token), kind: kind, subject: credentials.subject, label: label,
+                lifetime: policy.lifetime(of: kind))
             if let staff = principal.staffID {
                 try await AuditLog(connection: connection, logger: logger).append(NewAuditEntry(
                     actorStaffID: staff, actorRole: principal.auditRole.rawValue, action: "auth.login",
                     targetType: "auth_token", targetID: issued.id,
-                    after: ["kind": "session", "expires_at": .string(ISO8601DateFormatter().string(from: issued.expiresAt))]))
+                    after: [
+                        "kind": .string(kind.rawValue), "label": .string(label),
+                        "expires_at": .string(ISO8601DateFormatter().string(from: issued.expiresAt)),
+                    ]))
             }
             return issued
         }
         return try JSONBody.response(LoginResponse(token: token, expiresAt: issued.expiresAt, principal: PrincipalBody(principal)))
+    }
+
+    /// The caller's own live tokens.
+    func tokens(context: APIRequestContext) async throws -> Response {
+        let principal = try authorizer.principal(context)
+        let logger = context.logger
+        let tokens = try await database.connection { connection in
+            try await AuthStore(connection: connection, logger: logger).liveTokens(of: Self.subject(principal))
+        }
+        return try JSONBody.response(["items": tokens])
+    }
+
+    /// Revokes a token: one's own always; someone else's needs `manage_staff` (an owner cutting
+    /// off a lost laptop), through the authorizer like every other action.
+    func revoke(context: APIRequestContext) async throws -> Response {
+        let principal = try authorizer.principal(context)
+        let logger = context.logger
+        guard let raw = context.parameters.get("id"), let id = Int64(raw), id > 0 else {
+            throw APIError(.badRequest, code: "invalid_parameter", message: "id: a token id")
+        }
+        let owner = try await database.connection { connection in
+            try await AuthStore(connection: connection, logger: logger).tokenSubject(id: id)
+        }
+        guard let owner else { throw APIError(.notFound, code: "not_found", message: "no token \(id)") }
+        if owner != Self.subject(principal) {
+            try await authorizer.authorize(principal, .manageStaff, target: AuditTarget(type: "auth_token", id: id), logger: logger)
+        }
+        try await database.transaction { connection in
+            let revoked = try await AuthStore(connection: connection, logger: logger).revokeToken(id: id)
+            if revoked, let staff = principal.staffID {
+                try await AuditLog(connection: connection, logger: logger).append(NewAuditEntry(
+                    actorStaffID: staff, actorRole: principal.auditRole.rawValue, action: "auth.revoke",
+                    targetType: "auth_token", targetID: id, before: ["revoked": false], after: ["revoked": true]))
+            }
+        }
+        return Response(status: .noContent)
+    }
+
+    static func subject(_ principal: Principal) -> TokenSubject {
+        switch principal {
+        case .staff(let id, _): .staff(id)
+        case .requester(let id): .requester(id)
+        }
     }
 
     func logout(context: APIRequestContext) async throws -> Response {

@@ -7,6 +7,17 @@ struct LoginRequest: Decodable {
     var password: String
     /// Which kind of account to sign in to; staff when absent.
     var account: AccountKind?
+    /// `session` (default) or, for staff, a long-lived `api` token for scripts.
+    var tokenKind: AuthTokenKind?
+    /// What the token is for, shown in `GET /api/v1/auth/tokens`.
+    var label: String?
+
+    enum CodingKeys: String, CodingKey {
+        case email, password, account, label
+        case tokenKind = "token_kind"
+    }
+
+    static let maxLabelCharacters = 100
 
     /// bcrypt reads at most 72 bytes; longer input is refused rather than silently truncated.
     static let maxPasswordBytes = 72
@@ -20,6 +31,12 @@ struct LoginRequest: Decodable {
         guard !password.isEmpty else { throw APIError(.badRequest, code: "invalid_field", message: "password: must not be empty") }
         guard password.utf8.count <= Self.maxPasswordBytes else {
             throw APIError(.badRequest, code: "invalid_field", message: "password: at most \(Self.maxPasswordBytes) bytes")
+        }
+        if tokenKind == .api && (account ?? .staff) != .staff {
+            throw APIError(.badRequest, code: "invalid_field", message: "token_kind: api tokens are for staff accounts")
+        }
+        if let label, label.count > Self.maxLabelCharacters {
+            throw APIError(.badRequest, code: "invalid_field", message: "label: at most \(Self.maxLabelCharacters) characters")
         }
         return login
     }

@@ -92,11 +92,7 @@ public struct AuthStore: Sendable {
     public func issueToken(hash: [UInt8], kind: AuthTokenKind, subject: TokenSubject, label: String, lifetime: TimeInterval)
         async throws -> IssuedToken
     {
-        let (staff, requester): (Int64?, Int64?) =
-            switch subject {
-            case .staff(let id): (id.rawValue, nil)
-            case .requester(let id): (nil, id.rawValue)
-            }
+        let (staff, requester) = Self.columns(subject)
         let rows = try await connection.query(
             """
             INSERT INTO auth_token (token_hash, kind, staff_id, requester_id, label, expires_at)
@@ -135,6 +131,42 @@ public struct AuthStore: Sendable {
         return StoredToken(
             id: id, kind: kind, subject: subject, roles: roles.compactMap { Role(rawValue: $0) }, subjectActive: active,
             expiresAt: expiresAt, revokedAt: revokedAt, lastUsedAt: lastUsedAt, now: now)
+    }
+
+    /// The subject's tokens that are neither expired nor revoked, newest first.
+    public func liveTokens(of subject: TokenSubject) async throws -> [TokenInfo] {
+        let (staff, requester) = Self.columns(subject)
+        let rows = try await connection.query(
+            """
+            SELECT id, kind, label, created_at, expires_at, last_used_at, revoked_at FROM auth_token
+            WHERE staff_id IS NOT DISTINCT FROM \(staff) AND requester_id IS NOT DISTINCT FROM \(requester)
+              AND revoked_at IS NULL AND expires_at > now()
+            ORDER BY id DESC
+            """, logger: logger
+        ).collect()
+        return try rows.map { row in
+            let (id, kind, label, created, expires, used, revoked) = try row.decode((Int64, String, String, Date, Date, Date?, Date?).self)
+            guard let kind = AuthTokenKind(rawValue: kind) else { throw TicketStoreError.unexpectedValue("auth_token \(id): kind \(kind)") }
+            return TokenInfo(id: id, kind: kind, label: label, createdAt: created, expiresAt: expires, lastUsedAt: used, revokedAt: revoked)
+        }
+    }
+
+    /// Whose token `id` is, or nil when there is no such token.
+    public func tokenSubject(id: Int64) async throws -> TokenSubject? {
+        let rows = try await connection.query(
+            "SELECT staff_id, requester_id FROM auth_token WHERE id = \(id)", logger: logger
+        ).collect()
+        guard let row = rows.first else { return nil }
+        let (staff, requester) = try row.decode((Int64?, Int64?).self)
+        if let staff { return .staff(StaffID(staff)) }
+        return requester.map { .requester(RequesterID($0)) }
+    }
+
+    static func columns(_ subject: TokenSubject) -> (staff: Int64?, requester: Int64?) {
+        switch subject {
+        case .staff(let id): (id.rawValue, nil)
+        case .requester(let id): (nil, id.rawValue)
+        }
     }
 
     public func touchToken(id: Int64) async throws {

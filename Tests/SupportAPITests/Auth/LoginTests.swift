@@ -142,3 +142,67 @@ struct LoginTests {
         }
     }
 }
+
+struct APITokenTests {
+    @Test func staffMintLongLivedAPITokensAndRevokeThem() async throws {
+        try await AuthFixture.with { app in
+            try await app.staff("anna@example.com", roles: [.agent])
+            let body = #"{"email": "anna@example.com", "password": "correct horse battery", "token_kind": "api", "label": "nightly export"}"#
+            let reply = try await app.call(.post, "/api/v1/auth/login", json: body)
+            #expect(reply.status == .ok, "\(reply.body)")
+            let api = try #require(reply.json["token"] as? String)
+            let expires = try #require(ISO8601DateFormatter().date(from: reply.json["expires_at"] as? String ?? ""))
+            #expect(abs(expires.timeIntervalSinceNow - TokenPolicy().apiLifetime) < 120)
+            let session = try await app.login("anna@example.com")
+            let list = try await app.call(.get, "/api/v1/auth/tokens", token: session)
+            let items = try #require(list.json["items"] as? [[String: Any]])
+            #expect(items.map { $0["kind"] as? String } == ["session", "api"])
+            #expect(items.last?["label"] as? String == "nightly export")
+            #expect(!list.body.contains(api) && !list.body.contains("hash"))
+            let apiID = try #require((items.last?["id"] as? NSNumber)?.int64Value)
+            #expect(try await app.call(.delete, "/api/v1/auth/tokens/\(apiID)", token: session).status == .noContent)
+            #expect(try await app.call(.get, "/api/v1/auth/me", token: api).errorCode == "token_revoked")
+            #expect(try await app.auditRows().last?.action == "auth.revoke")
+        }
+    }
+
+    @Test func requestersGetNoAPITokens() async throws {
+        try await AuthFixture.with { app in
+            try await app.requester("ivan@example.com")
+            let body = #"{"email": "ivan@example.com", "password": "correct horse battery", "account": "requester", "token_kind": "api"}"#
+            let reply = try await app.call(.post, "/api/v1/auth/login", json: body)
+            #expect(reply.status == .badRequest && reply.body.contains("token_kind"), "\(reply.body)")
+        }
+    }
+
+    /// Someone else's token: owners (manage_staff) may revoke it; everyone else is denied and audited.
+    @Test(arguments: [Role.owner, .agent, .moderator, .arbiter, .coder, .requester])
+    func revokingAnotherAccountsTokenNeedsManageStaff(role: Role) async throws {
+        try await AuthFixture.with(label: "revoke_\(role.rawValue)") { app in
+            try await app.staff("victim@example.com", roles: [.agent])
+            _ = try await app.login("victim@example.com")
+            let victimToken = try await app.int("SELECT max(id) FROM auth_token")
+            let token: String
+            if role == .requester {
+                try await app.requester("ivan@example.com")
+                token = try await app.login("ivan@example.com", account: "requester")
+            } else {
+                try await app.staff("actor@example.com", roles: [role])
+                token = try await app.login("actor@example.com")
+            }
+            let reply = try await app.call(.delete, "/api/v1/auth/tokens/\(victimToken)", token: token)
+            let revoked = try await app.int("SELECT count(*) FROM auth_token WHERE id = \(victimToken) AND revoked_at IS NOT NULL")
+            if role == .owner {
+                #expect(reply.status == .noContent)
+                #expect(revoked == 1)
+                #expect(try await app.auditRows().last?.action == "auth.revoke")
+            } else {
+                #expect(reply.status == .forbidden && reply.errorCode == "role_not_allowed", "\(reply.body)")
+                #expect(revoked == 0)
+                let denial = try #require(try await app.auditRows().last)
+                #expect(denial.action == "access.denied" && denial.targetType == "auth_token" && denial.targetID == victimToken)
+            }
+            #expect(try await app.call(.delete, "/api/v1/auth/tokens/999999", token: token).status == .notFound)
+        }
+    }
+}
