@@ -6,6 +6,8 @@ import SupportStore
 /// naming the parameter. Repeated parameters and comma-separated values both mean "any of".
 enum TicketListQuery {
     static let maxLimit = 100
+    /// A week: SLA risk further out is not risk.
+    static let maxSLAMinutes: Int64 = 7 * 24 * 60
 
     static func filter(from request: Request, me: StaffID?) throws(APIError) -> TicketListFilter {
         let query = request.uri.queryParameters
@@ -44,6 +46,12 @@ enum TicketListQuery {
                 }
                 filter.assignee = .staff(id)
             }
+        }
+        if let raw = values("sla_due_within").last {
+            guard let minutes = Int64(raw), (0...maxSLAMinutes).contains(minutes) else {
+                throw APIError(.badRequest, code: "invalid_parameter", message: "sla_due_within: minutes, 0 to \(maxSLAMinutes)")
+            }
+            filter.slaDueWithin = minutes * 60
         }
         if let raw = values("cursor").last {
             guard let id = TicketID(raw) else { throw APIError(.badRequest, code: "invalid_parameter", message: "cursor: as returned in next_cursor") }

@@ -13,6 +13,9 @@ public struct TicketListFilter: Sendable, Hashable {
     public var assignee: Assignee?
     public var categories: [Category] = []
     public var priorities: [Priority] = []
+    /// SLA risk: only tickets whose nearest SLA deadline is at most this many seconds away
+    /// (overdue ones included).
+    public var slaDueWithin: Int64?
     /// Keyset cursor: only tickets with a smaller id (the list is newest first).
     public var beforeID: TicketID?
     /// Page size, 1…100.

@@ -116,6 +116,7 @@ public struct TicketReadStore: Sendable {
         if !filter.teams.isEmpty { add("AND t.team_id = ANY($?)", filter.teams.map(\.rawValue)) }
         if !filter.categories.isEmpty { add("AND t.category = ANY($?)", filter.categories.map(\.rawValue)) }
         if !filter.priorities.isEmpty { add("AND t.priority = ANY($?)", filter.priorities.map(\.rawValue)) }
+        if let within = filter.slaDueWithin { add("AND t.sla_due_at <= now() + make_interval(secs => $?::float8)", Double(within)) }
         switch filter.assignee {
         case .staff(let id): add("AND t.assignee_id = $?", id.rawValue)
         case .unassigned: query.sql += " AND t.assignee_id IS NULL"

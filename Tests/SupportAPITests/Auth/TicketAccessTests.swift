@@ -166,6 +166,15 @@ struct TicketAccessTests {
             #expect(try await ids("assignee=none").count == 8)
             #expect(try await ids("assignee=me").isEmpty)
             #expect(try await ids("team=1").isEmpty)
+            // SLA risk: overdue and due within the window, not later ones or none.
+            _ = try await app.client.query(
+                "UPDATE ticket SET sla_due_at = now() - interval '5 minutes' WHERE id = \(s.tickets["plain"]!.rawValue)", logger: app.logger)
+            _ = try await app.client.query(
+                "UPDATE ticket SET sla_due_at = now() + interval '20 minutes' WHERE id = \(s.tickets["payment"]!.rawValue)", logger: app.logger)
+            _ = try await app.client.query(
+                "UPDATE ticket SET sla_due_at = now() + interval '3 hours' WHERE id = \(s.tickets["agentSelf"]!.rawValue)", logger: app.logger)
+            #expect(try await ids("sla_due_within=0") == [s.tickets["plain"]!.rawValue])
+            #expect(try await ids("sla_due_within=30") == [s.tickets["plain"]!.rawValue, s.tickets["payment"]!.rawValue])
             // Pages of 3 walk all 8 tickets exactly once.
             var seen: [Int64] = []
             var cursor: String?
@@ -181,6 +190,7 @@ struct TicketAccessTests {
     @Test(arguments: [
         ("status=nope", "status: one of"), ("limit=0", "limit: 1 to 100"), ("limit=x", "limit"),
         ("assignee=bob", "assignee:"), ("team=-1", "team:"), ("cursor=abc", "cursor:"),
+        ("sla_due_within=-5", "sla_due_within:"), ("sla_due_within=99999", "sla_due_within:"),
     ])
     func badFiltersNameTheParameter(query: String, message: String) async throws {
         try await AuthFixture.with { app in
