@@ -25,6 +25,8 @@ public enum APIApplication {
         /// bcrypt cost for passwords set through the API (tests lower it; 12 ≈ 250 ms here).
         public var bcryptCost: UInt8 = 12
         public var loginThrottle = LoginThrottle()
+        /// Per peer address, across logins: lenient, since offices and NATs share addresses.
+        public var addressThrottle = LoginThrottle(freeFailures: 30)
         public var tokenPolicy = TokenPolicy()
 
         public init(
@@ -76,7 +78,8 @@ public enum APIApplication {
         let api = router.group("api/v1").add(middleware: BearerAuthenticator(database: database, policy: configuration.tokenPolicy))
         OpenAPIDocument.add(to: api)
         AuthController(
-            database: database, authorizer: authorizer, throttle: configuration.loginThrottle, policy: configuration.tokenPolicy,
+            database: database, authorizer: authorizer, throttle: configuration.loginThrottle,
+            addressThrottle: configuration.addressThrottle, policy: configuration.tokenPolicy,
             decoyHash: Bcrypt.hash("decoy-password-for-unknown-accounts", cost: configuration.bcryptCost)
         ).add(to: api)
         StaffController(database: database, authorizer: authorizer, bcryptCost: configuration.bcryptCost).add(to: api)

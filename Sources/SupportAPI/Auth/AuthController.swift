@@ -11,13 +11,14 @@ import SupportStore
 /// `POST /api/v1/auth/login`, `POST /api/v1/auth/logout`, `GET /api/v1/auth/me`,
 /// `GET /api/v1/auth/tokens`, `DELETE /api/v1/auth/tokens/{id}`.
 ///
-/// Login checks the throttle first (429 with `Retry-After` while it says wait; no password is
-/// checked and nothing is counted), then the password with bcrypt. Unknown accounts cost a bcrypt
+/// Login checks the throttles first, per login and per peer address (429 with `Retry-After` while
+/// either says wait; no password is checked and nothing is counted), then the password with bcrypt. Unknown accounts cost a bcrypt
 /// check too, so timing does not tell which emails exist. Logout revokes the presented token.
 struct AuthController: Sendable {
     let database: Database
     let authorizer: Authorizer
     let throttle: LoginThrottle
+    let addressThrottle: LoginThrottle
     let policy: TokenPolicy
     /// Verified against when the account does not exist, to spend the same time.
     let decoyHash: String
@@ -38,17 +39,22 @@ struct AuthController: Sendable {
         let account = body.account ?? .staff
         let remote = context.remoteAddress?.ipAddress
         let logger = context.logger
-        let (now, failures, credentials) = try await database.connection { connection in
+        let addressWindow = addressThrottle.window
+        let (now, failures, fromAddress, credentials) = try await database.connection { connection in
             let store = AuthStore(connection: connection, logger: logger)
             let (now, failures) = try await store.recentFailures(account: account, login: login, window: throttle.window)
+            var fromAddress: [Date] = []
+            if let remote { fromAddress = try await store.recentFailures(remote: remote, window: addressWindow) }
             let credentials: LoginCredentials? =
                 switch account {
                 case .staff: try await store.staffCredentials(email: login)
                 case .requester: try await store.requesterCredentials(email: login)
                 }
-            return (now, failures, credentials)
+            return (now, failures, fromAddress, credentials)
         }
-        if case .wait(let until) = throttle.decide(failures: failures, now: now) {
+        let waits = [throttle.decide(failures: failures, now: now), addressThrottle.decide(failures: fromAddress, now: now)]
+            .compactMap { decision -> Date? in if case .wait(let until) = decision { until } else { nil } }
+        if let until = waits.max() {
             let seconds = max(1, Int(until.timeIntervalSince(now).rounded(.up)))
             throw APIError(
                 .tooManyRequests, code: "too_many_attempts", message: "too many failed sign-ins; try again in \(seconds) s",

@@ -28,8 +28,8 @@ extension SupportMigrations {
         CREATE INDEX auth_token_requester_idx ON auth_token (requester_id) WHERE requester_id IS NOT NULL;
         CREATE INDEX auth_token_expires_idx ON auth_token (expires_at);
 
-        -- Every password login, kept for throttling (LoginThrottle counts recent failures per login)
-        -- and for the security review. `login` is the lower-cased email as typed, known or not.
+        -- Every password login, kept for throttling (LoginThrottle counts recent failures per login,
+        -- and, more leniently, per peer address) and for the security review. `login` is the lower-cased email as typed, known or not.
         CREATE TABLE login_attempt (
             id            bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
             account       text NOT NULL CONSTRAINT login_attempt_account_check CHECK (account IN ('staff', 'requester')),
@@ -40,6 +40,7 @@ extension SupportMigrations {
             at            timestamptz NOT NULL DEFAULT now()
         );
         CREATE INDEX login_attempt_login_idx ON login_attempt (account, login, at DESC);
+        CREATE INDEX login_attempt_remote_idx ON login_attempt (remote, at DESC) WHERE remote IS NOT NULL AND NOT succeeded;
         CREATE INDEX login_attempt_at_idx ON login_attempt (at);
 
         -- The audit chain's hash of one row: SHA-256 over the previous row's hash and a canonical

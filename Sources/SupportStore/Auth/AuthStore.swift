@@ -78,6 +78,18 @@ public struct AuthStore: Sendable {
         return (now, failures)
     }
 
+    /// Failed attempts from one peer address within `window` seconds, whatever login they tried:
+    /// guessing across many accounts. A success does not reset this count.
+    public func recentFailures(remote: String, window: TimeInterval) async throws -> [Date] {
+        try await connection.query(
+            """
+            SELECT at FROM login_attempt
+            WHERE remote = \(remote) AND NOT succeeded AND at > now() - make_interval(secs => \(window))
+            ORDER BY at DESC LIMIT 1000
+            """, logger: logger
+        ).collect().map { try $0.decode(Date.self) }
+    }
+
     public func recordAttempt(account: AccountKind, login: String, remote: String?, succeeded: Bool) async throws {
         try await connection.query(
             """

@@ -28,14 +28,19 @@ struct AuthFixture: Sendable {
         return configuration
     }
 
+    /// - Parameter live: serve on a real loopback socket (peer addresses are known) instead of
+    ///   calling the router directly.
     static func with(
-        label: String = #function, configuration: APIApplication.Configuration = configuration(),
+        label: String = #function, configuration: APIApplication.Configuration = configuration(), live: Bool = false,
         _ body: @Sendable (AuthFixture) async throws -> Void
     ) async throws {
         try await TestDatabase.with(label: label, migrations: SchemaCatalog.migrations) { db in
             try await db.settings.withClient(logger: db.logger) { client in
-                let app = Application(router: APIApplication.buildRouter(client: client, configuration: configuration, logger: db.logger))
-                try await app.test(.router) { http in try await body(AuthFixture(http: http, client: client, logger: db.logger)) }
+                let router = APIApplication.buildRouter(client: client, configuration: configuration, logger: db.logger)
+                let app = Application(router: router, configuration: .init(address: .hostname("127.0.0.1", port: 0)))
+                try await app.test(live ? .live : .router) { http in
+                    try await body(AuthFixture(http: http, client: client, logger: db.logger))
+                }
             }
         }
     }

@@ -90,6 +90,20 @@ struct LoginTests {
         }
     }
 
+    @Test func guessingAcrossManyLoginsFromOneAddressIsThrottled() async throws {
+        var configuration = AuthFixture.configuration()
+        configuration.addressThrottle = LoginThrottle(freeFailures: 3, baseDelay: 60)
+        try await AuthFixture.with(configuration: configuration, live: true) { app in
+            try await app.staff("anna@example.com", roles: [.agent])
+            for n in 0..<4 {
+                #expect(try await app.loginReply("user\(n)@example.com").status == .unauthorized)
+            }
+            #expect(try await app.int("SELECT count(DISTINCT remote) FROM login_attempt WHERE remote LIKE '127.%'") == 1)
+            let throttled = try await app.loginReply("anna@example.com")
+            #expect(throttled.status == .tooManyRequests && throttled.headers[.retryAfter] != nil, "\(throttled.body)")
+        }
+    }
+
     @Test func expiredTokensAreRejected() async throws {
         try await AuthFixture.with { app in
             try await app.staff("anna@example.com", roles: [.agent])
