@@ -25,6 +25,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio-ssl.git", from: "2.37.6"),
         .package(url: "https://github.com/apple/swift-http-types.git", from: "1.8.0"),
         .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
+        // SHA-256 of bearer tokens; already in the graph through postgres-nio and hummingbird-auth.
+        .package(url: "https://github.com/apple/swift-crypto.git", "3.9.0"..<"6.0.0"),
     ],
     targets: [
         // Shared schema: IDs, enums, job payloads, SQL migrations. No I/O.
@@ -131,8 +133,13 @@ let package = Package(
             dependencies: [
                 "SupportSchema", "SupportDomain", "SupportStore", "SupportRuntime", "JobQueue", "TelegramBotAPI",
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+                .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
             ],
+            resources: [.copy("OpenAPI/openapi.json")],
             swiftSettings: swiftSettings
         ),
         // The `support` executable: argument parsing and wiring only.
@@ -180,7 +187,7 @@ let package = Package(
         ),
         .testTarget(
             name: "NotificationsTests",
-            dependencies: ["Notifications", "SupportStore", "SupportSchema", "SupportTesting", "JobQueue", "MailMessage",
+            dependencies: ["Notifications", "SupportStore", "SupportSchema", "SupportDomain", "SupportTesting", "JobQueue", "MailMessage",
                            .product(name: "PostgresNIO", package: "postgres-nio"),
                            .product(name: "Hummingbird", package: "hummingbird")],
             swiftSettings: swiftSettings
@@ -204,8 +211,10 @@ let package = Package(
         ),
         .testTarget(
             name: "SupportAPITests",
-            dependencies: ["SupportAPI", "SupportRuntime", "SupportTesting",
+            dependencies: ["SupportAPI", "SupportRuntime", "SupportTesting", "SupportStore", "SupportSchema", "SupportDomain",
                            .product(name: "HummingbirdTesting", package: "hummingbird"),
+                           .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+                           .product(name: "PostgresNIO", package: "postgres-nio"),
                            .product(name: "HTTPTypes", package: "swift-http-types")],
             swiftSettings: swiftSettings
         ),

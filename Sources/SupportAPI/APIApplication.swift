@@ -1,7 +1,9 @@
 import Hummingbird
+import HummingbirdBcrypt
 import JobQueue
 import Logging
 import PostgresNIO
+import SupportDomain
 import SupportRuntime
 import SupportStore
 
@@ -20,6 +22,12 @@ public enum APIApplication {
         /// `SUPPORT_MAILGATE_TOKEN`; nil disables inbound email over HTTP.
         public var mailgateToken: String?
         public var limits = InboundLimits()
+        /// bcrypt cost for passwords set through the API (tests lower it; 12 ≈ 250 ms here).
+        public var bcryptCost: UInt8 = 12
+        public var loginThrottle = LoginThrottle()
+        /// Per peer address, across logins: lenient, since offices and NATs share addresses.
+        public var addressThrottle = LoginThrottle(freeFailures: 30)
+        public var tokenPolicy = TokenPolicy()
 
         public init(
             host: String = "127.0.0.1", port: Int = 8080, processName: String = "api",
@@ -47,10 +55,11 @@ public enum APIApplication {
 
     public static func buildRouter(
         client: PostgresClient, configuration: Configuration = .init(), logger: Logger
-    ) -> Router<BasicRequestContext> {
+    ) -> Router<APIRequestContext> {
         MetricsSetup.bootstrap()
-        let router = Router()
+        let router = Router(context: APIRequestContext.self)
         router.add(middleware: MetricsMiddleware())
+        router.add(middleware: APIErrorMiddleware())
         let health = HealthCheck(process: configuration.processName, client: client, migrator: SchemaCatalog.migrator)
         OpsRoutes.add(to: router, health: health, registry: MetricsSetup.registry)
         let store = InboundStore(queue: JobQueue(client: client, logger: logger))
@@ -58,6 +67,22 @@ public enum APIApplication {
             .add(to: router)
         EmailInboundController(token: configuration.mailgateToken, limits: configuration.limits, store: store).add(to: router)
         WebInboundController(limits: configuration.limits, store: store).add(to: router)
+        addStaffAPI(to: router, client: client, configuration: configuration, logger: logger)
         return router
+    }
+
+    /// The authenticated `/api/v1` routes: sign-in, staff, tickets, and the OpenAPI document.
+    static func addStaffAPI(to router: Router<APIRequestContext>, client: PostgresClient, configuration: Configuration, logger: Logger) {
+        let database = Database(client: client, logger: logger)
+        let authorizer = Authorizer(database: database)
+        let api = router.group("api/v1").add(middleware: BearerAuthenticator(database: database, policy: configuration.tokenPolicy))
+        OpenAPIDocument.add(to: api)
+        AuthController(
+            database: database, authorizer: authorizer, throttle: configuration.loginThrottle,
+            addressThrottle: configuration.addressThrottle, policy: configuration.tokenPolicy,
+            decoyHash: Bcrypt.hash("decoy-password-for-unknown-accounts", cost: configuration.bcryptCost)
+        ).add(to: api)
+        StaffController(database: database, authorizer: authorizer, bcryptCost: configuration.bcryptCost).add(to: api)
+        TicketController(database: database, authorizer: authorizer).add(to: api)
     }
 }

@@ -3,6 +3,7 @@ import JobQueue
 import Logging
 @testable import Notifications
 import PostgresNIO
+import SupportDomain
 import SupportSchema
 import SupportStore
 import SupportTesting
@@ -69,11 +70,14 @@ struct NotifyHandlerTests {
         }
     }
 
-    @Test func aSecondMessageToTheSameChatWithinASecondWaitsAndA429IsHonoured() async throws {
+    @Test func aMessageOverTheChatsLimitWaitsAndA429IsHonoured() async throws {
         try await StubHTTPServer.with { stub, base in
             stub.reply.withLock { $0 = (200, Self.sentMessage) }
             try await withNotification(channel: "telegram", address: "100000001") { sql, id, client, logger in
-                let handler = NotifyHandler(client: client, configuration: NotificationsConfiguration(telegramToken: "T", telegramBaseURL: URL(string: base)!))
+                // One message a minute to a chat, so a slow machine cannot slip past the window.
+                var configuration = NotificationsConfiguration(telegramToken: "T", telegramBaseURL: URL(string: base)!)
+                configuration.rateLimit = DeliveryRateLimit(perRecipient: [.telegram: [.init(1, per: 60)]], perChannel: [:])
+                let handler = NotifyHandler(client: client, configuration: configuration)
                 try await handler.deliver(id, logger: logger)
                 try await sql.exec("""
                     INSERT INTO notification (recipient_requester_id, address, channel, template, payload, idempotency_key)
@@ -81,12 +85,12 @@ struct NotifyHandlerTests {
                     """)
                 let second = NotificationID(Int64(try await sql.int("SELECT id::int FROM notification WHERE idempotency_key = 'k2'")))
                 let snooze = await #expect(throws: JobSnooze.self) { try await handler.deliver(second, logger: logger) }
-                #expect((snooze?.delay ?? .zero) > .zero && (snooze?.delay ?? .seconds(2)) <= .seconds(1))
+                #expect((snooze?.delay ?? .zero) > .seconds(50) && (snooze?.delay ?? .seconds(99)) <= .seconds(60))
                 #expect(stub.requests.withLock { $0.count } == 1)
                 #expect(try await sql.string("SELECT status || ' ' || attempts FROM notification WHERE id = \(second)") == "pending 0")
 
                 // Past the window, Telegram itself says "too many requests": wait as told, not a failure.
-                try await sql.exec("UPDATE notification SET sent_at = now() - interval '2 seconds' WHERE idempotency_key = 'k1'")
+                try await sql.exec("UPDATE notification SET sent_at = now() - interval '2 minutes' WHERE idempotency_key = 'k1'")
                 stub.reply.withLock { $0 = (429, #"{"ok":false,"error_code":429,"description":"Too Many Requests: retry after 7","parameters":{"retry_after":7}}"#) }
                 let told = await #expect(throws: JobSnooze.self) { try await handler.deliver(second, logger: logger) }
                 #expect(told?.delay == .seconds(7))

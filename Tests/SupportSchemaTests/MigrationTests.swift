@@ -81,6 +81,8 @@ struct MigrationTests {
         ("deal_status_check", DealStatus.rawValues),
         ("deal_deposit_status_check", DepositStatus.rawValues),
         ("dispute_evidence_party_check", EvidenceParty.rawValues),
+        ("auth_token_kind_check", AuthTokenKind.rawValues),
+        ("login_attempt_account_check", AccountKind.rawValues),
     ])
     func checkConstraintsMirrorTheEnums(constraint: String, values: [String]) {
         #expect(Self.checkValues(constraint) == values, "\(constraint)")
@@ -99,7 +101,7 @@ struct MigrationTests {
         "requester", "requester_identity", "staff", "team", "team_member", "staff_shift", "business_calendar",
         "business_calendar_hours", "calendar_holiday", "punishment", "ticket", "ticket_event", "inbound_item",
         "message", "deal", "dispute", "dispute_evidence", "kb_article", "notification", "classification_rule",
-        "sla_policy", "audit_log",
+        "sla_policy", "audit_log", "auth_token", "login_attempt",
     ])
     func createsTheCoreTable(table: String) {
         #expect(Self.sql.contains("CREATE TABLE \(table) ("))

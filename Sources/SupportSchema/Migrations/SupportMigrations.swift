@@ -17,5 +17,6 @@ public enum SupportMigrations {
         ("support-0008-routing", routing),
         ("support-0009-default-rules", defaultClassificationRules),
         ("support-0010-escalation", escalation),
+        ("support-0011-auth", auth),
     ]
 }

@@ -1,0 +1,45 @@
+import Hummingbird
+import Logging
+import SupportDomain
+import SupportSchema
+import SupportStore
+
+/// The API's single permission check: every endpoint that acts on the desk's data calls
+/// ``authorize(_:_:ticket:target:)``, which asks `Authorization` (role × action table, then the
+/// row rules) and, on a denial, writes an `access.denied` audit row and answers 403.
+///
+/// The denial's audit row commits on its own, so it survives the failed request.
+struct Authorizer: Sendable {
+    let database: Database
+
+    /// The signed-in principal, or 401.
+    func principal(_ context: APIRequestContext) throws -> Principal {
+        guard let principal = context.principal else {
+            throw BearerAuthenticator.unauthorized("unauthenticated", "sign in first: send `Authorization: Bearer <token>`")
+        }
+        return principal
+    }
+
+    /// Allows or throws 403 (after auditing the denial).
+    func authorize(_ principal: Principal, _ action: StaffAction, ticket: TicketAccessFacts? = nil, target: AuditTarget, logger: Logger)
+        async throws
+    {
+        guard case .denied(let denial) = Authorization.decide(principal, action: action, ticket: ticket) else { return }
+        var after: [String: StoredJSON] = ["action": .string(action.rawValue), "reason": .string(denial.rawValue)]
+        if let requester = principal.requesterID { after["requester_id"] = .int(requester.rawValue) }
+        let entry = NewAuditEntry(
+            actorStaffID: principal.staffID, actorRole: principal.auditRole.rawValue, action: "access.denied",
+            targetType: target.type, targetID: target.id, after: after, reason: denial.message)
+        try await database.transaction { connection in
+            try await AuditLog(connection: connection, logger: logger).append(entry)
+        }
+        logger.notice("access denied", metadata: ["action": "\(action.rawValue)", "reason": "\(denial.rawValue)"])
+        throw APIError(.forbidden, code: denial.rawValue, message: denial.message)
+    }
+
+    /// Whether a row may be shown, for filtering lists: the same decision, without auditing
+    /// (leaving a row out of a list is not a refused request).
+    func mayShow(_ principal: Principal, _ action: StaffAction, ticket: TicketAccessFacts) -> Bool {
+        Authorization.decide(principal, action: action, ticket: ticket).isAllowed
+    }
+}
