@@ -131,7 +131,7 @@ let package = Package(
         .target(
             name: "SupportAPI",
             dependencies: [
-                "SupportSchema", "SupportDomain", "SupportStore", "SupportRuntime", "JobQueue", "TelegramBotAPI",
+                "SupportSchema", "SupportDomain", "SupportStore", "SupportRuntime", "JobQueue", "TelegramBotAPI", "Escalation",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
                 .product(name: "Crypto", package: "swift-crypto"),

@@ -84,5 +84,7 @@ public enum APIApplication {
         ).add(to: api)
         StaffController(database: database, authorizer: authorizer, bcryptCost: configuration.bcryptCost).add(to: api)
         TicketController(database: database, authorizer: authorizer).add(to: api)
+        TicketActionController(database: database, authorizer: authorizer, queue: JobQueue(client: client, logger: logger))
+            .add(to: api)
     }
 }

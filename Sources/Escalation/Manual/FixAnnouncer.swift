@@ -1,7 +1,7 @@
 import Foundation
 public import JobQueue
 public import Logging
-import PostgresNIO
+public import PostgresNIO
 public import SupportSchema
 import SupportStore
 
@@ -22,54 +22,62 @@ public struct FixAnnouncer: Sendable {
     /// Returns the reports whose requesters were told.
     @discardableResult
     public func markFixed(_ ticketID: TicketID, note: String, by staff: StaffID, roles: Set<Role>, logger: Logger? = nil) async throws -> [TicketID] {
+        let logger = logger ?? queue.logger
+        return try await queue.transaction { connection, jobs in
+            try await markFixed(ticketID, note: note, by: staff, roles: roles, on: connection, jobs: jobs, logger: logger)
+        }
+    }
+
+    /// Inside the caller's transaction (the API writes its audit row in the same one).
+    public func markFixed(
+        _ ticketID: TicketID, note: String, by staff: StaffID, roles: Set<Role>, on connection: PostgresConnection,
+        jobs: TransactionEnqueuer, logger: Logger
+    ) async throws -> [TicketID] {
         guard roles.contains(.coder) || roles.contains(.owner) else {
             throw StaffActionError.forbidden("only L2 coders (or owners) mark a bug or an incident fixed")
         }
         let note = note.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !note.isEmpty else { throw StaffActionError.notFixable("a note for the requesters is required") }
-        let logger = logger ?? queue.logger
         let now = self.now()
-        return try await queue.transaction { connection, jobs in
-            let tickets = TicketStore(connection: connection, logger: logger)
-            let rows = try await connection.query(
-                """
-                SELECT id, number, status, line, is_incident, category, requester_id FROM ticket
-                WHERE (id = \(ticketID.rawValue) OR parent_incident_id = \(ticketID.rawValue))
-                  AND status NOT IN ('resolved', 'closed')
-                  AND NOT EXISTS (SELECT 1 FROM ticket_event e WHERE e.ticket_id = ticket.id AND e.type = 'note_added'
-                                  AND e.data->>'fixed_ticket_id' = \(String(ticketID.rawValue)))
-                ORDER BY id FOR UPDATE
-                """, logger: logger
-            ).collect()
-            var reports: [TicketID] = []
-            for row in rows {
-                let (id, number, status, line, isIncident, category, requester) = try row.decode(
-                    (Int64, Int64, String, String, Bool, String?, Int64?).self)
-                let ticket = TicketID(id)
-                if ticket == ticketID {
-                    guard isIncident || category == Category.technical.rawValue else {
-                        throw StaffActionError.notFixable("only bugs and incidents are marked fixed")
-                    }
-                    try await resolve(ticket, from: status, by: staff, note: note, tickets: tickets, fixed: ticketID, connection: connection, logger: logger)
-                    guard requester != nil else { continue }
-                } else {
-                    try await handBack(ticket, from: status, line: line, by: staff, note: note, tickets: tickets, fixed: ticketID, connection: connection, logger: logger)
+        let tickets = TicketStore(connection: connection, logger: logger)
+        let rows = try await connection.query(
+            """
+            SELECT id, number, status, line, is_incident, category, requester_id FROM ticket
+            WHERE (id = \(ticketID.rawValue) OR parent_incident_id = \(ticketID.rawValue))
+              AND status NOT IN ('resolved', 'closed')
+              AND NOT EXISTS (SELECT 1 FROM ticket_event e WHERE e.ticket_id = ticket.id AND e.type = 'note_added'
+                              AND e.data->>'fixed_ticket_id' = \(String(ticketID.rawValue)))
+            ORDER BY id FOR UPDATE
+            """, logger: logger
+        ).collect()
+        var reports: [TicketID] = []
+        for row in rows {
+            let (id, number, status, line, isIncident, category, requester) = try row.decode(
+                (Int64, Int64, String, String, Bool, String?, Int64?).self)
+            let ticket = TicketID(id)
+            if ticket == ticketID {
+                guard isIncident || category == Category.technical.rawValue else {
+                    throw StaffActionError.notFixable("only bugs and incidents are marked fixed")
                 }
-                guard let route = try await RequesterRoute.of(ticket, on: connection, logger: logger) else { continue }
-                let text = route.locale == "en"
-                    ? "Ticket #\(number): fixed. \(note)\nIf it still happens, just reply."
-                    : "Обращение #\(number): исправлено. \(note)\nЕсли проблема осталась, просто ответьте."
-                try await NotificationOutbox(connection: connection, logger: logger).send(
-                    NewNotification(
-                        requesterID: route.requesterID, channel: route.channel, address: route.address, template: "fixed",
-                        ticketID: ticket, payload: ["text": .string(text), "ticket_number": .int(number)],
-                        idempotencyKey: "fixed:\(ticketID):\(ticket)"),
-                    jobs: jobs)
-                try await SLAScheduler(connection: connection, jobs: jobs, logger: logger).reschedule(ticket, now: now)
-                reports.append(ticket)
+                try await resolve(ticket, from: status, by: staff, note: note, tickets: tickets, fixed: ticketID, connection: connection, logger: logger)
+                guard requester != nil else { continue }
+            } else {
+                try await handBack(ticket, from: status, line: line, by: staff, note: note, tickets: tickets, fixed: ticketID, connection: connection, logger: logger)
             }
-            return reports
+            guard let route = try await RequesterRoute.of(ticket, on: connection, logger: logger) else { continue }
+            let text = route.locale == "en"
+                ? "Ticket #\(number): fixed. \(note)\nIf it still happens, just reply."
+                : "Обращение #\(number): исправлено. \(note)\nЕсли проблема осталась, просто ответьте."
+            try await NotificationOutbox(connection: connection, logger: logger).send(
+                NewNotification(
+                    requesterID: route.requesterID, channel: route.channel, address: route.address, template: "fixed",
+                    ticketID: ticket, payload: ["text": .string(text), "ticket_number": .int(number)],
+                    idempotencyKey: "fixed:\(ticketID):\(ticket)"),
+                jobs: jobs)
+            try await SLAScheduler(connection: connection, jobs: jobs, logger: logger).reschedule(ticket, now: now)
+            reports.append(ticket)
         }
+        return reports
     }
 
     private func resolve(

@@ -37,6 +37,21 @@ struct Authorizer: Sendable {
         throw APIError(.forbidden, code: denial.rawValue, message: denial.message)
     }
 
+    /// Refuses with 403 for a rule checked outside `Authorization` (e.g. only coders mark a fix),
+    /// auditing it like any other denial.
+    func deny(_ principal: Principal, code: String, message: String, action: StaffAction, target: AuditTarget, logger: Logger)
+        async throws -> Never
+    {
+        let entry = NewAuditEntry(
+            actorStaffID: principal.staffID, actorRole: principal.auditRole.rawValue, action: "access.denied",
+            targetType: target.type, targetID: target.id, after: ["action": .string(action.rawValue), "reason": .string(code)],
+            reason: message)
+        try await database.transaction { connection in
+            try await AuditLog(connection: connection, logger: logger).append(entry)
+        }
+        throw APIError(.forbidden, code: code, message: message)
+    }
+
     /// Whether a row may be shown, for filtering lists: the same decision, without auditing
     /// (leaving a row out of a list is not a refused request).
     func mayShow(_ principal: Principal, _ action: StaffAction, ticket: TicketAccessFacts) -> Bool {

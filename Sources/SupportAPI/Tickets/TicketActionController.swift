@@ -1,0 +1,101 @@
+import Escalation
+import Hummingbird
+import JobQueue
+import Logging
+import SupportDomain
+import SupportSchema
+import SupportStore
+
+/// Staff actions of the escalation ladder: `POST /api/v1/tickets/{id}/escalate` (up or down a line,
+/// with a reason) and `POST /api/v1/tickets/{id}/fixed` (L2 hands a bug or incident back).
+///
+/// Both go through the one authorizer (`escalate` on this ticket, so the row rules apply: the staff
+/// member a complaint names gets 403), then change the ticket and write the audit row in one
+/// transaction with the jobs they queue.
+struct TicketActionController: Sendable {
+    let database: Database
+    let authorizer: Authorizer
+    let queue: JobQueue
+
+    static let bodyLimit = 8 << 10
+
+    func add(to group: RouterGroup<APIRequestContext>) {
+        group.post("tickets/{id}/escalate") { request, context in try await escalate(request, context: context) }
+        group.post("tickets/{id}/fixed") { request, context in try await fixed(request, context: context) }
+    }
+
+    func escalate(_ request: Request, context: APIRequestContext) async throws -> Response {
+        let (principal, id) = try await authorized(context)
+        let (direction, reason) = try await JSONBody.decode(EscalateRequest.self, from: request, limit: Self.bodyLimit).validated()
+        guard case .staff(let staff, let roles) = principal else { throw Self.forbidden }
+        let logger = context.logger
+        let moved = try await Self.mapped {
+            try await queue.transaction { connection, jobs in
+                let moved = try await ManualEscalator(queue: queue).move(
+                    id, direction, reason: reason, by: staff, roles: roles, on: connection, jobs: jobs, logger: logger)
+                try await AuditLog(connection: connection, logger: logger).append(NewAuditEntry(
+                    actorStaffID: staff, actorRole: principal.auditRole.rawValue,
+                    action: direction == .up ? "ticket.escalate" : "ticket.deescalate", targetType: "ticket",
+                    targetID: id.rawValue, before: ["line": .string(moved.from.rawValue)],
+                    after: ["line": .string(moved.to.rawValue)], reason: reason))
+                return moved
+            }
+        }
+        return try JSONBody.response(EscalationResult(id: id.rawValue, line: moved.to.rawValue, previousLine: moved.from.rawValue))
+    }
+
+    func fixed(_ request: Request, context: APIRequestContext) async throws -> Response {
+        let (principal, id) = try await authorized(context)
+        let note = try await JSONBody.decode(FixedRequest.self, from: request, limit: Self.bodyLimit).validated()
+        guard case .staff(let staff, let roles) = principal else { throw Self.forbidden }
+        guard roles.contains(.coder) || roles.contains(.owner) else {
+            try await authorizer.deny(
+                principal, code: "not_l2", message: "only L2 coders (or owners) mark a bug or an incident fixed",
+                action: .escalate, target: .ticket(id.rawValue), logger: context.logger)
+        }
+        let logger = context.logger
+        let told = try await Self.mapped {
+            try await queue.transaction { connection, jobs in
+                let told = try await FixAnnouncer(queue: queue).markFixed(
+                    id, note: note, by: staff, roles: roles, on: connection, jobs: jobs, logger: logger)
+                try await AuditLog(connection: connection, logger: logger).append(NewAuditEntry(
+                    actorStaffID: staff, actorRole: principal.auditRole.rawValue, action: "ticket.fixed",
+                    targetType: "ticket", targetID: id.rawValue, before: nil,
+                    after: ["reports_told": .array(told.map { .int($0.rawValue) })], reason: note))
+                return told
+            }
+        }
+        return try JSONBody.response(FixedResult(id: id.rawValue, reportsTold: told.map(\.rawValue)))
+    }
+
+    /// The signed-in principal allowed to escalate this ticket, or 400/401/403/404.
+    private func authorized(_ context: APIRequestContext) async throws -> (Principal, TicketID) {
+        let principal = try authorizer.principal(context)
+        guard let raw = context.parameters.get("id"), let id = TicketID(raw) else {
+            throw APIError(.badRequest, code: "invalid_parameter", message: "id: a ticket id")
+        }
+        let logger = context.logger
+        let facts = try await database.connection { connection in
+            try await TicketReadStore(connection: connection, logger: logger).accessFacts(id)
+        }
+        guard let facts else { throw APIError(.notFound, code: "not_found", message: "no ticket \(id)") }
+        try await authorizer.authorize(principal, .escalate, ticket: facts, target: .ticket(id.rawValue), logger: logger)
+        return (principal, id)
+    }
+
+    static let forbidden = APIError(.forbidden, code: "staff_only", message: "only staff act on tickets")
+
+    /// The module's refusals as API errors.
+    static func mapped<T: Sendable>(_ body: () async throws -> T) async throws -> T {
+        do {
+            return try await body()
+        } catch let error as StaffActionError {
+            switch error {
+            case .forbidden(let why): throw APIError(.forbidden, code: "forbidden", message: why)
+            case .notFound(let id): throw APIError(.notFound, code: "not_found", message: "no ticket \(id)")
+            case .refused(let refusal): throw APIError(.conflict, code: "escalation_refused", message: refusal.description)
+            case .notFixable(let why): throw APIError(.conflict, code: "not_fixable", message: why)
+            }
+        }
+    }
+}

@@ -1,0 +1,94 @@
+import Foundation
+import HTTPTypes
+import SupportDomain
+import SupportSchema
+import SupportStore
+import Testing
+
+/// `POST /api/v1/tickets/{id}/escalate` and `/fixed` against the live API: permissions, row rules,
+/// validation, the audit trail.
+struct TicketActionAPITests {
+    @Test func staffEscalateAndDeEscalateWithAReasonAndEachStepIsAudited() async throws {
+        try await AuthFixture.with { app in
+            let alice = try await app.requester("alice@example.com")
+            try await app.staff("agent@desk.local", roles: [.agent])
+            try await app.staff("coder@desk.local", roles: [.coder])
+            let ticket = try await app.ticket(of: alice, subject: "bot crashes", category: .technical)
+            let agent = try await app.login("agent@desk.local")
+            let uri = "/api/v1/tickets/\(ticket.rawValue)/escalate"
+
+            let sideways = try await app.call(.post, uri, token: agent, json: #"{"direction": "sideways", "reason": "x"}"#)
+            #expect(sideways.status == .badRequest && sideways.body.contains("direction"))
+            let silent = try await app.call(.post, uri, token: agent, json: #"{"direction": "up", "reason": "  "}"#)
+            #expect(silent.status == .badRequest && silent.body.contains("reason"))
+            let down = try await app.call(.post, uri, token: agent, json: #"{"direction": "down", "reason": "x"}"#)
+            #expect(down.status == .conflict && down.errorCode == "escalation_refused")
+
+            let up = try await app.call(.post, uri, token: agent, json: #"{"direction": "up", "reason": "L1 cannot reproduce"}"#)
+            #expect(up.status == .ok, "\(up.body)")
+            #expect(up.json["line"] as? String == "l2" && up.json["previous_line"] as? String == "l1")
+            let coder = try await app.login("coder@desk.local")
+            let back = try await app.call(.post, uri, token: coder, json: #"{"direction": "down", "reason": "it is a how-to"}"#)
+            #expect(back.json["line"] as? String == "l1")
+
+            let audit = try await app.auditRows().filter { $0.action.hasPrefix("ticket.") }
+            #expect(audit.map(\.action) == ["ticket.escalate", "ticket.deescalate"])
+            #expect(audit.allSatisfy { $0.targetID == ticket.rawValue })
+            #expect(try await app.int("SELECT count(*) FROM job WHERE queue = 'routing'") == 2)
+            #expect(try await app.int("SELECT count(*) FROM ticket_event WHERE type IN ('escalated', 'deescalated') AND actor_kind = 'staff'") == 2)
+        }
+    }
+
+    @Test func requestersAndTheAccusedAreRefusedAndTheRefusalIsAudited() async throws {
+        try await AuthFixture.with { app in
+            let alice = try await app.requester("alice@example.com")
+            try await app.staff("owner@desk.local", roles: [.owner])
+            let named = try await app.staff("owner2@desk.local", roles: [.owner])
+            let complaint = try await app.ticket(of: alice, subject: "owner2 is rude", category: .complaint, named: named, line: .l3)
+            let body = #"{"direction": "down", "reason": "mine now"}"#
+
+            let requester = try await app.login("alice@example.com", account: "requester")
+            let asRequester = try await app.call(.post, "/api/v1/tickets/\(complaint.rawValue)/escalate", token: requester, json: body)
+            #expect(asRequester.status == .forbidden)
+            let accused = try await app.login("owner2@desk.local")
+            let asAccused = try await app.call(.post, "/api/v1/tickets/\(complaint.rawValue)/escalate", token: accused, json: body)
+            #expect(asAccused.status == .forbidden)
+            let owner = try await app.login("owner@desk.local")
+            let stays = try await app.call(.post, "/api/v1/tickets/\(complaint.rawValue)/escalate", token: owner, json: body)
+            #expect(stays.status == .conflict && stays.body.contains("L3 owners"))
+            let missing = try await app.call(.post, "/api/v1/tickets/999999/escalate", token: owner, json: body)
+            #expect(missing.status == .notFound)
+
+            #expect(try await app.auditRows().filter { $0.action == "access.denied" }.count == 2)
+            #expect(try await app.int("SELECT count(*) FROM ticket WHERE line = 'l3' AND id = \(complaint.rawValue)") == 1)
+        }
+    }
+
+    @Test func onlyL2MarksABugFixedAndTheRequesterIsToldOnce() async throws {
+        try await AuthFixture.with { app in
+            let alice = try await app.requester("alice@example.com")
+            try await app.staff("agent@desk.local", roles: [.agent])
+            try await app.staff("coder@desk.local", roles: [.coder])
+            let bug = try await app.ticket(of: alice, subject: "payout button does nothing", category: .technical, line: .l2)
+            let uri = "/api/v1/tickets/\(bug.rawValue)/fixed"
+            let note = #"{"note": "Fixed in today's release."}"#
+
+            let agent = try await app.login("agent@desk.local")
+            let refused = try await app.call(.post, uri, token: agent, json: note)
+            #expect(refused.status == .forbidden && refused.errorCode == "not_l2")
+            let coder = try await app.login("coder@desk.local")
+            let empty = try await app.call(.post, uri, token: coder, json: #"{"note": ""}"#)
+            #expect(empty.status == .badRequest && empty.body.contains("note"))
+            let fixed = try await app.call(.post, uri, token: coder, json: note)
+            #expect(fixed.status == .ok, "\(fixed.body)")
+            #expect((fixed.json["reports_told"] as? [NSNumber])?.map(\.int64Value) == [bug.rawValue])
+            let again = try await app.call(.post, uri, token: coder, json: note)
+            #expect((again.json["reports_told"] as? [NSNumber])?.isEmpty == true)
+
+            #expect(try await app.int("SELECT count(*) FROM ticket WHERE status = 'resolved' AND id = \(bug.rawValue)") == 1)
+            #expect(try await app.int(
+                "SELECT count(*) FROM notification WHERE template = 'fixed' AND channel = 'email' AND address = 'alice@example.com'") == 1)
+            #expect(try await app.auditRows().map(\.action).filter { $0 != "auth.login" } == ["access.denied", "ticket.fixed", "ticket.fixed"])
+        }
+    }
+}
