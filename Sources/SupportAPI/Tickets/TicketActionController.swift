@@ -6,12 +6,13 @@ import SupportDomain
 import SupportSchema
 import SupportStore
 
-/// Staff actions of the escalation ladder: `POST /api/v1/tickets/{id}/escalate` (up or down a line,
-/// with a reason) and `POST /api/v1/tickets/{id}/fixed` (L2 hands a bug or incident back).
+/// Staff actions on a ticket: `POST /api/v1/tickets/{id}/messages` (a reply or an internal note, with
+/// an optional status), `…/escalate` (up or down a line, with a reason) and `…/fixed` (L2 hands a bug
+/// or incident back).
 ///
-/// Both go through the one authorizer (`escalate` on this ticket, so the row rules apply: the staff
-/// member a complaint names gets 403), then change the ticket and write the audit row in one
-/// transaction with the jobs they queue.
+/// Each goes through the one authorizer (`reply`, `internal_note` or `escalate` on this ticket, so the
+/// row rules apply: the staff member a complaint names gets 403), then changes the ticket and writes
+/// the audit row in one transaction with the jobs it queues.
 struct TicketActionController: Sendable {
     let database: Database
     let authorizer: Authorizer
@@ -22,6 +23,28 @@ struct TicketActionController: Sendable {
     func add(to group: RouterGroup<APIRequestContext>) {
         group.post("tickets/{id}/escalate") { request, context in try await escalate(request, context: context) }
         group.post("tickets/{id}/fixed") { request, context in try await fixed(request, context: context) }
+        group.post("tickets/{id}/messages") { request, context in try await message(request, context: context) }
+    }
+
+    func message(_ request: Request, context: APIRequestContext) async throws -> Response {
+        let body = try await JSONBody.decode(StaffMessageRequest.self, from: request, limit: Self.bodyLimit * 4).validated()
+        let (principal, id) = try await authorized(context, body.isInternal ? .internalNote : .reply)
+        guard case .staff(let staff, _) = principal else { throw Self.forbidden }
+        let logger = context.logger
+        let saved = try await queue.transaction { connection, jobs in
+            let reply = StaffReply(ticketID: id, staffID: staff, body: body.body, isInternal: body.isInternal, status: body.status)
+            guard let saved = try await reply.save(on: connection, jobs: jobs, logger: logger) else {
+                throw APIError(.notFound, code: "not_found", message: "no ticket \(id)")
+            }
+            try await AuditLog(connection: connection, logger: logger).append(NewAuditEntry(
+                actorStaffID: staff, actorRole: principal.auditRole.rawValue,
+                action: body.isInternal ? "ticket.note" : "ticket.reply", targetType: "ticket", targetID: id.rawValue,
+                before: ["status": .string(saved.previousStatus.rawValue)],
+                after: ["status": .string(saved.status.rawValue), "message_id": .int(saved.messageID.rawValue)]))
+            return saved
+        }
+        return try JSONBody.response(
+            StaffMessageResult(id: saved.messageID.rawValue, ticketID: id.rawValue, status: saved.status.rawValue), status: .created)
     }
 
     func escalate(_ request: Request, context: APIRequestContext) async throws -> Response {
@@ -69,7 +92,7 @@ struct TicketActionController: Sendable {
     }
 
     /// The signed-in principal allowed to escalate this ticket, or 400/401/403/404.
-    private func authorized(_ context: APIRequestContext) async throws -> (Principal, TicketID) {
+    private func authorized(_ context: APIRequestContext, _ action: StaffAction = .escalate) async throws -> (Principal, TicketID) {
         let principal = try authorizer.principal(context)
         guard let raw = context.parameters.get("id"), let id = TicketID(raw) else {
             throw APIError(.badRequest, code: "invalid_parameter", message: "id: a ticket id")
@@ -79,7 +102,7 @@ struct TicketActionController: Sendable {
             try await TicketReadStore(connection: connection, logger: logger).accessFacts(id)
         }
         guard let facts else { throw APIError(.notFound, code: "not_found", message: "no ticket \(id)") }
-        try await authorizer.authorize(principal, .escalate, ticket: facts, target: .ticket(id.rawValue), logger: logger)
+        try await authorizer.authorize(principal, action, ticket: facts, target: .ticket(id.rawValue), logger: logger)
         return (principal, id)
     }
 

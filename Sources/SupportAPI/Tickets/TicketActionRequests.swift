@@ -1,5 +1,7 @@
 import Foundation
 import SupportDomain
+import SupportSchema
+import SupportStore
 
 /// `POST /api/v1/tickets/{id}/escalate`: `{"direction": "up" | "down", "reason": "..."}`.
 struct EscalateRequest: Decodable {
@@ -51,5 +53,45 @@ struct FixedResult: Encodable {
     enum CodingKeys: String, CodingKey {
         case id
         case reportsTold = "reports_told"
+    }
+}
+
+/// `POST /api/v1/tickets/{id}/messages`: `{"body": "...", "internal": false, "status": "pending_requester"}`.
+struct StaffMessageRequest: Decodable {
+    var body: String
+    var isInternal: Bool?
+    var status: String?
+
+    enum CodingKeys: String, CodingKey {
+        case body, status
+        case isInternal = "internal"
+    }
+
+    func validated() throws(APIError) -> (body: String, isInternal: Bool, status: TicketStatus?) {
+        let body = body.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !body.isEmpty, body.count <= 20_000 else {
+            throw APIError(.badRequest, code: "invalid_field", message: "body: 1 to 20000 characters")
+        }
+        var target: TicketStatus?
+        if let status {
+            guard let value = TicketStatus(rawValue: status), StaffReply.settable.contains(value) else {
+                let allowed = StaffReply.settable.map(\.rawValue).joined(separator: ", ")
+                throw APIError(.badRequest, code: "invalid_field", message: "status: one of \(allowed)")
+            }
+            target = value
+        }
+        return (body, isInternal ?? false, target)
+    }
+}
+
+/// The answer to a staff message: its id and the ticket's status after it.
+struct StaffMessageResult: Encodable {
+    var id: Int64
+    var ticketID: Int64
+    var status: String
+
+    enum CodingKeys: String, CodingKey {
+        case id, status
+        case ticketID = "ticket_id"
     }
 }

@@ -64,6 +64,35 @@ struct TicketActionAPITests {
         }
     }
 
+    @Test func aStaffReplyReachesTheRequesterAndPausesTheClocksWhileTheyAreAsked() async throws {
+        try await AuthFixture.with { app in
+            let alice = try await app.requester("alice@example.com")
+            try await app.staff("agent@desk.local", roles: [.agent])
+            try await app.staff("arbiter@desk.local", roles: [.arbiter])
+            let ticket = try await app.ticket(of: alice, subject: "payout late", category: .payment)
+            let uri = "/api/v1/tickets/\(ticket.rawValue)/messages"
+            let agent = try await app.login("agent@desk.local")
+
+            let closing = try await app.call(.post, uri, token: agent, json: #"{"body": "bye", "status": "closed"}"#)
+            #expect(closing.status == .badRequest && closing.body.contains("status"))
+            let note = try await app.call(.post, uri, token: agent, json: #"{"body": "checked the ledger", "internal": true}"#)
+            #expect(note.status == .created, "\(note.body)")
+            let reply = try await app.call(.post, uri, token: agent, json: #"{"body": "Which deal is it?", "status": "pending_requester"}"#)
+            #expect(reply.status == .created && reply.json["status"] as? String == "pending_requester")
+
+            #expect(try await app.int(
+                "SELECT count(*) FROM notification WHERE template = 'reply' AND address = 'alice@example.com' AND payload->>'subject' LIKE '[#%] payout late'") == 1)
+            #expect(try await app.int("SELECT count(*) FROM notification WHERE payload->>'text' = 'checked the ledger'") == 0)
+            #expect(try await app.int("SELECT count(*) FROM ticket WHERE id = \(ticket.rawValue) AND first_response_at IS NOT NULL AND sla_due_at IS NULL") == 1)
+            #expect(try await app.auditRows().map(\.action).filter { $0.hasPrefix("ticket.") } == ["ticket.note", "ticket.reply"])
+
+            let arbiter = try await app.login("arbiter@desk.local")
+            #expect(try await app.call(.post, uri, token: arbiter, json: #"{"body": "hi"}"#).status == .forbidden)
+            let requester = try await app.login("alice@example.com", account: "requester")
+            #expect(try await app.call(.post, uri, token: requester, json: #"{"body": "hi"}"#).status == .forbidden)
+        }
+    }
+
     @Test func onlyL2MarksABugFixedAndTheRequesterIsToldOnce() async throws {
         try await AuthFixture.with { app in
             let alice = try await app.requester("alice@example.com")
