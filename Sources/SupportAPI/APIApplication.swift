@@ -1,5 +1,4 @@
 import Hummingbird
-import HummingbirdBcrypt
 import JobQueue
 import Logging
 import PostgresNIO
@@ -80,7 +79,7 @@ public enum APIApplication {
         AuthController(
             database: database, authorizer: authorizer, throttle: configuration.loginThrottle,
             addressThrottle: configuration.addressThrottle, policy: configuration.tokenPolicy,
-            decoyHash: Bcrypt.hash("decoy-password-for-unknown-accounts", cost: configuration.bcryptCost)
+            decoyHash: PasswordHashing.hash("decoy-password-for-unknown-accounts", cost: configuration.bcryptCost)
         ).add(to: api)
         StaffController(database: database, authorizer: authorizer, bcryptCost: configuration.bcryptCost).add(to: api)
         TicketController(database: database, authorizer: authorizer).add(to: api)

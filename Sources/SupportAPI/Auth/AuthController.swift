@@ -1,7 +1,6 @@
 import Foundation
 import HTTPTypes
 import Hummingbird
-import HummingbirdBcrypt
 import Logging
 import NIOPosix
 import SupportDomain
@@ -63,7 +62,7 @@ struct AuthController: Sendable {
         let hash = credentials.flatMap { $0.active ? $0.passwordHash : nil }
         let (password, decoy) = (body.password, decoyHash)
         // bcrypt takes ~250 ms at cost 12: run it on NIO's blocking pool, not a cooperative thread.
-        let matches = try await NIOThreadPool.singleton.runIfActive { Bcrypt.verify(password, hash: hash ?? decoy) }
+        let matches = try await NIOThreadPool.singleton.runIfActive { PasswordHashing.verify(password, hash: hash ?? decoy) }
         let ok = hash != nil && matches
         guard ok, let credentials else {
             try await database.connection { connection in
@@ -79,7 +78,7 @@ struct AuthController: Sendable {
             case .requester(let id): .requester(id)
             }
         let kind = body.tokenKind ?? .session
-        let label = body.label?.trimmingCharacters(in: .whitespacesAndNewlines) ?? (kind == .session ? "login" : "api")
+        let label = body.label ?? (kind == .session ? "login" : "api")
         let issued = try await database.transaction { connection in
             let store = AuthStore(connection: connection, logger: logger)
             try await store.recordAttempt(account: account, login: login, remote: remote, succeeded: true)

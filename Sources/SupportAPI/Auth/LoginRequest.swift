@@ -19,24 +19,22 @@ struct LoginRequest: Decodable {
 
     static let maxLabelCharacters = 100
 
-    /// bcrypt reads at most 72 bytes; longer input is refused rather than silently truncated.
-    static let maxPasswordBytes = 72
 
-    /// The lower-cased, trimmed email, or a 400 naming the field.
+    /// The lower-cased email, or a 400 naming the field. Mirrors the OpenAPI schema exactly.
     func validatedLogin() throws -> String {
-        let login = email.trimmingCharacters(in: .whitespaces).lowercased()
-        guard !login.isEmpty, login.count <= 254, login.contains("@") else {
+        guard EmailAddress.isPlausible(email) else {
             throw APIError(.badRequest, code: "invalid_field", message: "email: not an email address")
         }
+        let login = email.lowercased()
         guard !password.isEmpty else { throw APIError(.badRequest, code: "invalid_field", message: "password: must not be empty") }
-        guard password.utf8.count <= Self.maxPasswordBytes else {
-            throw APIError(.badRequest, code: "invalid_field", message: "password: at most \(Self.maxPasswordBytes) bytes")
+        guard password.unicodeScalars.count <= PasswordHashing.maximumCharacters else {
+            throw APIError(.badRequest, code: "invalid_field", message: "password: at most \(PasswordHashing.maximumCharacters) characters")
         }
         if tokenKind == .api && (account ?? .staff) != .staff {
-            throw APIError(.badRequest, code: "invalid_field", message: "token_kind: api tokens are for staff accounts")
+            throw APIError(.forbidden, code: "api_token_not_allowed", message: "token_kind: api tokens are for staff accounts")
         }
-        if let label, label.count > Self.maxLabelCharacters {
-            throw APIError(.badRequest, code: "invalid_field", message: "label: at most \(Self.maxLabelCharacters) characters")
+        if let label, label.unicodeScalars.count > Self.maxLabelCharacters || label.unicodeScalars.contains("\0") {
+            throw APIError(.badRequest, code: "invalid_field", message: "label: at most \(Self.maxLabelCharacters) characters, no NUL")
         }
         return login
     }

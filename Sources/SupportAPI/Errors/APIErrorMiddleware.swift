@@ -2,8 +2,8 @@ import Hummingbird
 import Logging
 
 /// Under `/api/v1`, every error leaves as `{"error": {"code", "message"}}`: Hummingbird's own
-/// (unknown route, wrong method) get a code from their status, anything unexpected becomes a 500
-/// whose details go to the log only.
+/// (unknown route) get a code from their status, a documented path asked with an undocumented method
+/// is 405 with `Allow`, anything unexpected becomes a 500 whose details go to the log only.
 struct APIErrorMiddleware<Context: RequestContext>: RouterMiddleware {
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         guard request.uri.path.hasPrefix("/api/v1") else { return try await next(request, context) }
@@ -12,6 +12,13 @@ struct APIErrorMiddleware<Context: RequestContext>: RouterMiddleware {
         } catch let error as APIError {
             throw error
         } catch let error as HTTPError {
+            if error.status == .notFound, let allowed = DocumentedRoutes.allowedMethods(for: request.uri.path),
+                !allowed.contains(request.method.rawValue)
+            {
+                throw APIError(
+                    .methodNotAllowed, code: "method_not_allowed", message: "use \(allowed.joined(separator: ", "))",
+                    headers: [.allow: allowed.joined(separator: ", ")])
+            }
             throw APIError(error.status, code: Self.code(for: error.status), message: error.body ?? error.status.reasonPhrase)
         } catch {
             context.logger.error("unhandled API error", metadata: ["error": "\(String(reflecting: error))"])

@@ -15,28 +15,18 @@ struct NewStaffRequest: Decodable {
         case telegramUserID = "telegram_user_id"
     }
 
-    /// Password rules shared with the CLI: 10 to 72 bytes (bcrypt's limit).
-    static func checkPassword(_ password: String) throws(APIError) {
-        guard password.count >= 10 else {
-            throw APIError(.badRequest, code: "invalid_field", message: "password: at least 10 characters")
-        }
-        guard password.utf8.count <= LoginRequest.maxPasswordBytes else {
-            throw APIError(.badRequest, code: "invalid_field", message: "password: at most \(LoginRequest.maxPasswordBytes) bytes")
-        }
-    }
-
     /// Validated and normalised, without the password hash (the caller hashes off the event loop);
     /// the 400 names the field.
     func validated() throws(APIError) -> NewStaffAccount {
-        let name = self.name.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !name.isEmpty, name.count <= 200 else {
-            throw APIError(.badRequest, code: "invalid_field", message: "name: 1 to 200 characters")
+        // Mirrors the OpenAPI schema: 1…200 characters, not only spaces (the table's btrim check), no NUL.
+        let scalars = name.unicodeScalars
+        guard (1...200).contains(scalars.count), scalars.contains(where: { $0 != " " }), !scalars.contains("\0") else {
+            throw APIError(.badRequest, code: "invalid_field", message: "name: 1 to 200 characters, not only spaces, no NUL")
         }
-        let email = self.email.trimmingCharacters(in: .whitespaces).lowercased()
-        let parts = email.split(separator: "@", omittingEmptySubsequences: false)
-        guard parts.count == 2, !parts[0].isEmpty, parts[1].contains("."), !email.contains(" "), email.count <= 254 else {
+        guard EmailAddress.isPlausible(self.email) else {
             throw APIError(.badRequest, code: "invalid_field", message: "email: not an email address")
         }
+        let email = self.email.lowercased()
         var roles: [Role] = []
         for raw in self.roles {
             guard let role = Role(rawValue: raw), role.isStaff else {
@@ -46,7 +36,12 @@ struct NewStaffRequest: Decodable {
             if !roles.contains(role) { roles.append(role) }
         }
         guard !roles.isEmpty else { throw APIError(.badRequest, code: "invalid_field", message: "roles: at least one") }
-        if let password { try Self.checkPassword(password) }
+        if let password, let problem = PasswordHashing.problem(password) {
+            throw APIError(.badRequest, code: "invalid_field", message: "password: \(problem)")
+        }
+        if let telegramUserID, telegramUserID < 1 {
+            throw APIError(.badRequest, code: "invalid_field", message: "telegram_user_id: a positive number")
+        }
         return NewStaffAccount(
             name: name, email: email, roles: roles, passwordHash: nil, telegramUserID: telegramUserID)
     }

@@ -1,5 +1,4 @@
 import Hummingbird
-import HummingbirdBcrypt
 import NIOPosix
 import SupportDomain
 import SupportSchema
@@ -26,7 +25,7 @@ struct StaffController: Sendable {
         // Validate first (cheap, clear 400s), then hash on NIO's blocking pool.
         var validated = try body.validated()
         let password = body.password
-        validated.passwordHash = try await NIOThreadPool.singleton.runIfActive { password.map { Bcrypt.hash($0, cost: cost) } }
+        validated.passwordHash = try await NIOThreadPool.singleton.runIfActive { password.map { PasswordHashing.hash($0, cost: cost) } }
         let account = validated
         let logger = context.logger
         do {

@@ -53,7 +53,7 @@ struct TicketController: Sendable {
     func show(context: APIRequestContext) async throws -> Response {
         let principal = try authorizer.principal(context)
         let logger = context.logger
-        guard let raw = context.parameters.get("id"), let id = TicketID(raw) else {
+        guard let raw = context.parameters.get("id"), let id = TicketID(raw), id.rawValue > 0 else {
             throw APIError(.badRequest, code: "invalid_parameter", message: "id: a ticket id")
         }
         let facts = try await database.connection { connection in

@@ -25,44 +25,52 @@ enum TicketListQuery {
             }
             return out
         }
+        /// A single-valued parameter as sent (empty included: `cursor=` is not "no cursor").
+        func single(_ name: String) -> String? { query.getAll(name).last.map { String($0) } }
         var filter = TicketListFilter()
         filter.statuses = try enums("status", TicketStatus.self)
         filter.lines = try enums("line", Line.self)
         filter.categories = try enums("category", Category.self)
         filter.priorities = try enums("priority", Priority.self)
         for raw in values("team") {
-            guard let id = TeamID(raw) else { throw APIError(.badRequest, code: "invalid_parameter", message: "team: a team id") }
+            guard let id = TeamID(raw), id.rawValue > 0 else { throw APIError(.badRequest, code: "invalid_parameter", message: "team: a team id") }
             filter.teams.append(id)
         }
-        if let raw = values("assignee").last {
+        if let raw = single("assignee") {
             switch raw {
             case "none": filter.assignee = .unassigned
             case "me":
                 guard let me else { throw APIError(.badRequest, code: "invalid_parameter", message: "assignee: `me` is for staff") }
                 filter.assignee = .staff(me)
             default:
-                guard let id = StaffID(raw) else {
+                guard let id = shortID(raw).map({ StaffID($0) }) else {
                     throw APIError(.badRequest, code: "invalid_parameter", message: "assignee: a staff id, `me` or `none`")
                 }
                 filter.assignee = .staff(id)
             }
         }
-        if let raw = values("sla_due_within").last {
+        if let raw = single("sla_due_within") {
             guard let minutes = Int64(raw), (0...maxSLAMinutes).contains(minutes) else {
                 throw APIError(.badRequest, code: "invalid_parameter", message: "sla_due_within: minutes, 0 to \(maxSLAMinutes)")
             }
             filter.slaDueWithin = minutes * 60
         }
-        if let raw = values("cursor").last {
-            guard let id = TicketID(raw) else { throw APIError(.badRequest, code: "invalid_parameter", message: "cursor: as returned in next_cursor") }
+        if let raw = single("cursor") {
+            guard let id = shortID(raw).map({ TicketID($0) }) else { throw APIError(.badRequest, code: "invalid_parameter", message: "cursor: as returned in next_cursor") }
             filter.beforeID = id
         }
-        if let raw = values("limit").last {
+        if let raw = single("limit") {
             guard let limit = Int(raw), (1...maxLimit).contains(limit) else {
                 throw APIError(.badRequest, code: "invalid_parameter", message: "limit: 1 to \(maxLimit)")
             }
             filter.limit = limit
         }
         return filter
+    }
+
+    /// 1 to 18 ASCII digits, as the document's `^[0-9]{1,18}$` patterns say (always fits Int64).
+    static func shortID(_ raw: String) -> Int64? {
+        guard (1...18).contains(raw.utf8.count), raw.utf8.allSatisfy({ (0x30...0x39).contains($0) }) else { return nil }
+        return Int64(raw)
     }
 }

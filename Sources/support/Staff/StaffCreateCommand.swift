@@ -1,7 +1,7 @@
 import ArgumentParser
 import Foundation
-import HummingbirdBcrypt
 import PostgresNIO
+import SupportAPI
 import SupportRuntime
 import SupportSchema
 import SupportStore
@@ -15,7 +15,7 @@ struct StaffCreateCommand: AsyncParsableCommand {
         abstract: "Create a staff account (e.g. the first owner).",
         discussion: """
             The password comes from --password-stdin (one line), else $SUPPORT_STAFF_PASSWORD, else a random \
-            one is generated and printed once. At least 10 characters, at most 72 bytes.
+            one is generated and printed once. 10 to 200 characters (bcrypt; long ones are pre-hashed).
             Example: support staff create --owner --name "Anna" --email anna@example.com --password-stdin
             """
     )
@@ -57,12 +57,10 @@ struct StaffCreateCommand: AsyncParsableCommand {
             password = Self.randomPassword()
             generated = true
         }
-        guard password.count >= 10, password.utf8.count <= 72 else {
-            throw ValidationError("the password must have at least 10 characters and at most 72 bytes")
-        }
+        if let problem = PasswordHashing.problem(password) { throw ValidationError("the password must have \(problem)") }
         let account = NewStaffAccount(
             name: name.trimmingCharacters(in: .whitespaces), email: email.trimmingCharacters(in: .whitespaces).lowercased(),
-            roles: roleList, passwordHash: Bcrypt.hash(password, cost: bcryptCost))
+            roles: roleList, passwordHash: PasswordHashing.hash(password, cost: bcryptCost))
         let settings = try database.settings()
         try await DatabaseProbe.check(settings, migrator: SchemaCatalog.migrator, logger: logger)
         let force = self.force

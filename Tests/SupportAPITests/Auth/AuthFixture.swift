@@ -1,7 +1,6 @@
 import Foundation
 import HTTPTypes
 import Hummingbird
-import HummingbirdBcrypt
 import HummingbirdTesting
 import Logging
 import PostgresNIO
@@ -20,7 +19,7 @@ struct AuthFixture: Sendable {
 
     static let password = "correct horse battery"
     /// Hashed once: bcrypt even at cost 4 is worth not repeating for every account.
-    static let passwordHash = Bcrypt.hash(password, cost: 4)
+    static let passwordHash = PasswordHashing.hash(password, cost: 4)
 
     static func configuration() -> APIApplication.Configuration {
         var configuration = APIApplication.Configuration()

@@ -9,7 +9,7 @@ struct LoginTests {
     @Test func staffSignInReturnsAnExpiringTokenThatWorks() async throws {
         try await AuthFixture.with { app in
             let id = try await app.staff("anna@example.com", roles: [.agent, .coder])
-            let reply = try await app.loginReply("Anna@Example.com ")
+            let reply = try await app.loginReply("Anna@Example.com")
             #expect(reply.status == .ok, "\(reply.body)")
             let token = try #require(reply.json["token"] as? String)
             #expect(token.hasPrefix("sp_"))
@@ -58,6 +58,8 @@ struct LoginTests {
         (#"{"email": "nope", "password": "x"}"#, "email: not an email address"),
         (#"{"email": "a@b.c", "password": ""}"#, "password: must not be empty"),
         (#"{"email": "a@b.c", "password": "x", "account": "robot"}"#, "account"),
+        (#"{"email": " a@b.c", "password": "x"}"#, "email: not an email address"),
+        (#"{"email": "a@b.c", "password": "x", "label": "a\u0000b"}"#, "label:"),
         ("[1", "JSON object"),
     ])
     func badInputNamesTheField(json: String, message: String) async throws {
@@ -101,6 +103,32 @@ struct LoginTests {
             #expect(try await app.int("SELECT count(DISTINCT remote) FROM login_attempt WHERE remote LIKE '127.%'") == 1)
             let throttled = try await app.loginReply("anna@example.com")
             #expect(throttled.status == .tooManyRequests && throttled.headers[.retryAfter] != nil, "\(throttled.body)")
+        }
+    }
+
+    @Test func longPasswordsAndNULBytesCountInFull() async throws {
+        try await AuthFixture.with { app in
+            try await app.staff("owner@example.com", roles: [.owner])
+            let owner = try await app.login("owner@example.com")
+            // 80 bytes that bcrypt alone would cut at 72, and a NUL it would stop at.
+            for (n, password) in [String(repeating: "ü", count: 40), "short\u{0}-and-then-more"].enumerated() {
+                let body = try String(decoding: JSONSerialization.data(withJSONObject: [
+                    "name": "P\(n)", "email": "p\(n)@example.com", "roles": ["agent"], "password": password,
+                ]), as: UTF8.self)
+                #expect(try await app.call(.post, "/api/v1/staff", token: owner, json: body).status == .created)
+                #expect(try await app.loginReply("p\(n)@example.com", password: password).status == .ok)
+                let truncated = String(decoding: Array(password.utf8.prefix(72)).split(separator: 0).first ?? [], as: UTF8.self)
+                #expect(try await app.loginReply("p\(n)@example.com", password: truncated).status == .unauthorized)
+            }
+        }
+    }
+
+    @Test func aDocumentedPathWithAnotherMethodIs405WithAllow() async throws {
+        try await AuthFixture.with { app in
+            let reply = try await app.call(.put, "/api/v1/tickets/5")
+            #expect(reply.status == .methodNotAllowed && reply.errorCode == "method_not_allowed", "\(reply.body)")
+            #expect(reply.headers[.allow] == "GET")
+            #expect(try await app.call(.get, "/api/v1/auth/login").headers[.allow] == "POST")
         }
     }
 
@@ -185,7 +213,7 @@ struct APITokenTests {
             try await app.requester("ivan@example.com")
             let body = #"{"email": "ivan@example.com", "password": "correct horse battery", "account": "requester", "token_kind": "api"}"#
             let reply = try await app.call(.post, "/api/v1/auth/login", json: body)
-            #expect(reply.status == .badRequest && reply.body.contains("token_kind"), "\(reply.body)")
+            #expect(reply.status == .forbidden && reply.errorCode == "api_token_not_allowed", "\(reply.body)")
         }
     }
 

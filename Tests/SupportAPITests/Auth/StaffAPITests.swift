@@ -57,6 +57,8 @@ struct StaffAPITests {
         (#"{"name": "A", "email": "a@b.cd", "roles": ["requester"]}"#, "roles: each one of"),
         (#"{"name": "A", "email": "nope", "roles": ["agent"]}"#, "email: not an email address"),
         (#"{"name": "A", "email": "a@b.cd", "roles": ["agent"], "password": "short"}"#, "password: at least 10"),
+        (#"{"name": "   ", "email": "a@b.cd", "roles": ["agent"]}"#, "name: 1 to 200"),
+        (#"{"name": "A", "email": "a@b.cd", "roles": ["agent"], "telegram_user_id": 0}"#, "telegram_user_id:"),
         (#"{"name": "A", "email": "a@b.cd", "roles": "agent"}"#, "roles: wrong type"),
     ])
     func badInputNamesTheField(json: String, message: String) async throws {
