@@ -85,5 +85,8 @@ public enum APIApplication {
         TicketController(database: database, authorizer: authorizer).add(to: api)
         TicketActionController(database: database, authorizer: authorizer, queue: JobQueue(client: client, logger: logger))
             .add(to: api)
+        RuleController(database: database, authorizer: authorizer).add(to: api)
+        TicketLinkController(database: database, authorizer: authorizer, queue: JobQueue(client: client, logger: logger)).add(to: api)
+        StaffAwayController(database: database, authorizer: authorizer).add(to: api)
     }
 }

@@ -18,7 +18,7 @@ struct TicketActionController: Sendable {
     let authorizer: Authorizer
     let queue: JobQueue
 
-    static let bodyLimit = 8 << 10
+    static let bodyLimit = 64 << 10
 
     func add(to group: RouterGroup<APIRequestContext>) {
         group.post("tickets/{id}/escalate") { request, context in try await escalate(request, context: context) }
@@ -27,7 +27,7 @@ struct TicketActionController: Sendable {
     }
 
     func message(_ request: Request, context: APIRequestContext) async throws -> Response {
-        let body = try await JSONBody.decode(StaffMessageRequest.self, from: request, limit: Self.bodyLimit * 4).validated()
+        let body = try await JSONBody.decode(StaffMessageRequest.self, from: request, limit: Self.bodyLimit).validated()
         let (principal, id) = try await authorized(context, body.isInternal ? .internalNote : .reply)
         guard case .staff(let staff, _) = principal else { throw Self.forbidden }
         let logger = context.logger
