@@ -211,7 +211,7 @@ let package = Package(
         ),
         .testTarget(
             name: "SupportAPITests",
-            dependencies: ["SupportAPI", "SupportRuntime", "SupportTesting", "SupportStore", "SupportSchema", "SupportDomain",
+            dependencies: ["SupportAPI", "SupportRuntime", "Intake", "JobQueue", "SupportTesting", "SupportStore", "SupportSchema", "SupportDomain",
                            .product(name: "HummingbirdTesting", package: "hummingbird"),
                            .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
                            .product(name: "PostgresNIO", package: "postgres-nio"),

@@ -88,5 +88,10 @@ public enum APIApplication {
         RuleController(database: database, authorizer: authorizer).add(to: api)
         TicketLinkController(database: database, authorizer: authorizer, queue: JobQueue(client: client, logger: logger)).add(to: api)
         StaffAwayController(database: database, authorizer: authorizer).add(to: api)
+        RequesterController(database: database, authorizer: authorizer).add(to: api)
+        AuthenticatedInboundController(
+            database: database, authorizer: authorizer, store: InboundStore(queue: JobQueue(client: client, logger: logger)),
+            limits: configuration.limits
+        ).add(to: api)
     }
 }
