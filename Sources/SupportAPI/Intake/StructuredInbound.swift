@@ -41,7 +41,10 @@ enum StructuredInbound {
             throw APIError(.badRequest, code: "malformed_json", message: "the body must be a JSON object")
         }
         // Foundation's decoder reports a fractional number for an integer without the field's name.
-        if let number = object["ticket_number"], !(number is NSNull), number is Bool || !(number is Int || number is Int64) {
+        // A JSON true is a boolean NSNumber, which also bridges to Int; tell them apart by class.
+        if let number = object["ticket_number"], !(number is NSNull),
+            String(describing: type(of: number)) == "__NSCFBoolean" || !(number is Int || number is Int64)
+        {
             throw APIError(.badRequest, code: "invalid_field", message: "ticket_number: an integer")
         }
         let form: Form

@@ -1,3 +1,4 @@
+import Foundation
 import Escalation
 import Hummingbird
 import JobQueue
@@ -18,6 +19,8 @@ struct TicketActionController: Sendable {
     let authorizer: Authorizer
     let queue: JobQueue
 
+    var portal: PortalInbound { PortalInbound(database: database, store: InboundStore(queue: queue)) }
+
     static let bodyLimit = 64 << 10
 
     func add(to group: RouterGroup<APIRequestContext>) {
@@ -28,6 +31,9 @@ struct TicketActionController: Sendable {
 
     func message(_ request: Request, context: APIRequestContext) async throws -> Response {
         let body = try await JSONBody.decode(StaffMessageRequest.self, from: request, limit: Self.bodyLimit).validated()
+        if let requester = try authorizer.principal(context).requesterID {
+            return try await requesterMessage(request, body: body, requester: requester, context: context)
+        }
         let (principal, id) = try await authorized(context, body.isInternal ? .internalNote : .reply)
         guard case .staff(let staff, _) = principal else { throw Self.forbidden }
         let logger = context.logger
@@ -45,6 +51,30 @@ struct TicketActionController: Sendable {
         }
         return try JSONBody.response(
             StaffMessageResult(id: saved.messageID.rawValue, ticketID: id.rawValue, status: saved.status.rawValue), status: .created)
+    }
+
+    /// A requester's chat message on their own ticket: stored for intake, which threads it (and reopens a
+    /// finished ticket within the reopen window).
+    private func requesterMessage(
+        _ request: Request, body: (body: String, isInternal: Bool, status: TicketStatus?), requester: RequesterID,
+        context: APIRequestContext
+    ) async throws -> Response {
+        guard !body.isInternal, body.status == nil else {
+            throw APIError(.forbidden, code: "staff_only", message: "internal notes and statuses are for staff")
+        }
+        let (_, id) = try await authorized(context, .viewTicket)
+        let logger = context.logger
+        let number = try await database.connection { connection in
+            try await connection.query("SELECT number FROM ticket WHERE id = \(id.rawValue)", logger: logger).collect().first?.decode(Int64.self)
+        }
+        guard let number else { throw APIError(.notFound, code: "not_found", message: "no ticket \(id)") }
+        let receipt = try await portal.receive(
+            requester: requester, channel: .chat, body: body.body, subject: nil, category: nil, ticketNumber: number,
+            idempotencyKey: request.headers[WebInboundController.idempotencyKey], remote: context.remoteAddressDescription,
+            logger: logger)
+        var response = try JSONEncoder().encodeAsResponse(InboundAccepted(inboundItemID: receipt.id.rawValue, duplicate: !receipt.isNew))
+        response.status = .accepted
+        return response
     }
 
     func escalate(_ request: Request, context: APIRequestContext) async throws -> Response {

@@ -26,6 +26,8 @@ struct IntakeAPITests {
         try await AuthFixture.with { app in
             let agent = try await app.staff("agent@desk.local", roles: [.agent])
             let token = try await app.login("agent@desk.local")
+            let edge = try await app.call(.post, "/api/v1/calls", token: token, json: #"{"name": "", "email": "0@.", "phone": "0", "external_id": "", "subject": "", "body": "0", "category": "question", "ticket_number": 1, "message_id": ""}"#)
+            #expect(edge.status == .accepted, "\(edge.body)")
             let noCaller = try await app.call(.post, "/api/v1/calls", token: token, json: #"{"body": "payout question"}"#)
             #expect(noCaller.status == .badRequest && noCaller.body.contains("phone or email or external_id"))
             let badNumber = try await app.call(.post, "/api/v1/calls", token: token, json: #"{"phone": "+7 999", "body": "x", "ticket_number": 1.5}"#)
@@ -62,6 +64,32 @@ struct IntakeAPITests {
             #expect(try await app.int("SELECT count(*) FROM ticket WHERE id = \(try #require(tickets.first).rawValue) AND channel = 'api' AND requested_category = 'dispute'") == 1)
             let requester = try await app.login("alice@example.com", account: "requester")
             #expect(try await app.call(.post, "/api/v1/inbound/api", token: requester, json: #"{"external_id": "x", "body": "x"}"#).status == .forbidden)
+        }
+    }
+
+    @Test func aSignedInRequesterSubmitsAndChatsOnTheirOwnTicketOnly() async throws {
+        try await AuthFixture.with { app in
+            let alice = try await app.requester("alice@example.com")
+            try await app.requester("bob@example.com")
+            let token = try await app.login("alice@example.com", account: "requester")
+            let sent = try await app.call(.post, "/api/v1/portal/requests", token: token, json: #"{"subject": "Payout", "body": "My payout is late"}"#)
+            #expect(sent.status == .accepted, "\(sent.body)")
+            let ticket = try #require(try await runIntake(app).first)
+            #expect(try await app.int("SELECT count(*) FROM ticket WHERE id = \(ticket.rawValue) AND requester_id = \(alice.rawValue) AND channel = 'web'") == 1)
+
+            let uri = "/api/v1/tickets/\(ticket.rawValue)/messages"
+            let chat = try await app.call(.post, uri, token: token, json: #"{"body": "Deal G-7, 150 USDT"}"#)
+            #expect(chat.status == .accepted, "\(chat.body)")
+            _ = try await runIntake(app)
+            #expect(try await app.int("SELECT count(*) FROM message WHERE ticket_id = \(ticket.rawValue) AND author_kind = 'requester'") == 2)
+            #expect(try await app.int("SELECT count(*) FROM ticket WHERE requester_id = \(alice.rawValue)") == 1)
+
+            #expect(try await app.call(.post, uri, token: token, json: #"{"body": "x", "internal": true}"#).status == .forbidden)
+            let bob = try await app.login("bob@example.com", account: "requester")
+            #expect(try await app.call(.post, uri, token: bob, json: #"{"body": "let me in"}"#).status == .forbidden)
+            try await app.staff("agent@desk.local", roles: [.agent])
+            let agent = try await app.login("agent@desk.local")
+            #expect(try await app.call(.post, "/api/v1/portal/requests", token: agent, json: #"{"body": "x"}"#).status == .forbidden)
         }
     }
 
