@@ -69,9 +69,9 @@ public struct AuditLog: Sendable {
             report.rows += 1
             guard report.firstBroken == nil else { continue }
             if !linked {
-                report.firstBroken = (id, "prev_hash does not match the previous row's hash (a row was removed or changed)")
+                report.firstBroken = .init(id: id, problem: "prev_hash does not match the previous row's hash (a row was removed or changed)")
             } else if !intact {
-                report.firstBroken = (id, "hash does not match the row's content (the row was changed)")
+                report.firstBroken = .init(id: id, problem: "hash does not match the row's content (the row was changed)")
             }
         }
         return report
