@@ -26,6 +26,8 @@ public enum APIApplication {
         public var loginThrottle = LoginThrottle()
         /// Per peer address, across logins: lenient, since offices and NATs share addresses.
         public var addressThrottle = LoginThrottle(freeFailures: 30)
+        /// Per peer address on the public intake (`POST /api/v1/inbound/web`); nil: unlimited.
+        public var intakeRateLimit: RateLimit? = RateLimit(burst: 20, perMinute: 30)
         public var tokenPolicy = TokenPolicy()
 
         public init(
@@ -59,6 +61,9 @@ public enum APIApplication {
         let router = Router(context: APIRequestContext.self)
         router.add(middleware: MetricsMiddleware())
         router.add(middleware: APIErrorMiddleware())
+        if let limit = configuration.intakeRateLimit {
+            router.add(middleware: RateLimitMiddleware(limiter: RateLimiter(limit: limit), paths: ["/api/v1/inbound/web"]))
+        }
         let health = HealthCheck(process: configuration.processName, client: client, migrator: SchemaCatalog.migrator)
         OpsRoutes.add(to: router, health: health, registry: MetricsSetup.registry)
         let store = InboundStore(queue: JobQueue(client: client, logger: logger))

@@ -39,7 +39,7 @@ struct SchemathesisTests {
             try OpenAPIDocument.data.write(to: document)
             defer { try? FileManager.default.removeItem(at: document) }
             let common = [
-                "run", document.path, "--url", "http://127.0.0.1:\(port)", "--checks", "all", "--max-examples", "30",
+                "run", document.path, "--url", "http://127.0.0.1:\(port)", "--checks", "all", "--max-examples", "15",
                 "--seed", "7", "--workers", "1", "--no-color", "--generation-database", "none",
             ]
             // Signing out or revoking would end the run's own session; the mailgate has its own token.

@@ -59,3 +59,30 @@ struct StaffCommandTests {
         #expect(result.stderr.contains(message), "\(result.stderr)")
     }
 }
+
+/// `support audit verify` recomputes the hash chain and names the first broken row.
+struct AuditVerifyCommandTests {
+    @Test func reportsAnIntactChainAndThenTheTamperedRow() async throws {
+        try await TestDatabase.with(migrations: SchemaCatalog.migrations) { db in
+            let env = ["DATABASE_URL": db.settings.url, "SUPPORT_STAFF_PASSWORD": "first owner password"]
+            for (n, flag) in ["--owner", "--role"].enumerated() {
+                var arguments = ["staff", "create", flag]
+                if flag == "--role" { arguments.append("agent") }
+                arguments += ["--name", "S\(n)", "--email", "s\(n)@example.com", "--bcrypt-cost", "4"]
+                let created = try await CommandResult.run(BuiltProducts.support, arguments, environment: env, timeout: .seconds(60))
+                #expect(created.status == 0, "\(created.stderr)")
+            }
+            let intact = try await CommandResult.run(BuiltProducts.support, ["audit", "verify"], environment: env, timeout: .seconds(60))
+            #expect(intact.status == 0 && intact.stdout.contains("intact: 2 rows"), "\(intact.stdout)\(intact.stderr)")
+            // A superuser who switches the append-only trigger off can change a row, but not unnoticed.
+            try await db.settings.withClient(logger: db.logger) { client in
+                let id = try await client.query("SELECT min(id) FROM audit_log", logger: db.logger).collect().first!.decode(Int64.self)
+                _ = try await client.query("ALTER TABLE audit_log DISABLE TRIGGER audit_log_append_only", logger: db.logger)
+                _ = try await client.query("UPDATE audit_log SET reason = 'nothing happened' WHERE id = \(id)", logger: db.logger)
+            }
+            let broken = try await CommandResult.run(BuiltProducts.support, ["audit", "verify"], environment: env, timeout: .seconds(60))
+            #expect(broken.status == 1)
+            #expect(broken.stdout.contains("broken at row 1 of 2"), "\(broken.stdout)\(broken.stderr)")
+        }
+    }
+}

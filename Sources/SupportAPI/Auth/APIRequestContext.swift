@@ -1,5 +1,4 @@
 public import Hummingbird
-public import Logging
 public import NIOCore
 public import SupportDomain
 

@@ -38,23 +38,28 @@ struct AuthController: Sendable {
         let account = body.account ?? .staff
         let remote = context.remoteAddress?.ipAddress
         let logger = context.logger
-        let addressWindow = addressThrottle.window
-        let (now, failures, fromAddress, credentials) = try await database.connection { connection in
+        let (throttle, addressThrottle) = (self.throttle, self.addressThrottle)
+        // Check the throttles and count this attempt as a failure in one short transaction under a
+        // per-login lock: parallel guesses queue here and each sees the ones before it.
+        let gate = try await database.transaction { connection -> LoginGate in
             let store = AuthStore(connection: connection, logger: logger)
+            try await store.lockLogin(account: account, login: login)
             let (now, failures) = try await store.recentFailures(account: account, login: login, window: throttle.window)
             var fromAddress: [Date] = []
-            if let remote { fromAddress = try await store.recentFailures(remote: remote, window: addressWindow) }
+            if let remote { fromAddress = try await store.recentFailures(remote: remote, window: addressThrottle.window) }
+            let waits = [throttle.decide(failures: failures, now: now), addressThrottle.decide(failures: fromAddress, now: now)]
+                .compactMap { decision -> Date? in if case .wait(let until) = decision { until } else { nil } }
+            if let until = waits.max() { return .wait(seconds: max(1, Int(until.timeIntervalSince(now).rounded(.up)))) }
             let credentials: LoginCredentials? =
                 switch account {
                 case .staff: try await store.staffCredentials(email: login)
                 case .requester: try await store.requesterCredentials(email: login)
                 }
-            return (now, failures, fromAddress, credentials)
+            let attempt = try await store.recordAttempt(account: account, login: login, remote: remote, succeeded: false)
+            return .proceed(attempt: attempt, credentials: credentials)
         }
-        let waits = [throttle.decide(failures: failures, now: now), addressThrottle.decide(failures: fromAddress, now: now)]
-            .compactMap { decision -> Date? in if case .wait(let until) = decision { until } else { nil } }
-        if let until = waits.max() {
-            let seconds = max(1, Int(until.timeIntervalSince(now).rounded(.up)))
+        guard case .proceed(let attempt, let credentials) = gate else {
+            let seconds = if case .wait(let seconds) = gate { seconds } else { 1 }
             throw APIError(
                 .tooManyRequests, code: "too_many_attempts", message: "too many failed sign-ins; try again in \(seconds) s",
                 headers: [.retryAfter: String(seconds)])
@@ -63,12 +68,7 @@ struct AuthController: Sendable {
         let (password, decoy) = (body.password, decoyHash)
         // bcrypt takes ~250 ms at cost 12: run it on NIO's blocking pool, not a cooperative thread.
         let matches = try await NIOThreadPool.singleton.runIfActive { PasswordHashing.verify(password, hash: hash ?? decoy) }
-        let ok = hash != nil && matches
-        guard ok, let credentials else {
-            try await database.connection { connection in
-                try await AuthStore(connection: connection, logger: logger)
-                    .recordAttempt(account: account, login: login, remote: remote, succeeded: false)
-            }
+        guard hash != nil, matches, let credentials else {
             throw APIError(.unauthorized, code: "invalid_credentials", message: "the email or password is wrong")
         }
         let token = BearerToken.generate()
@@ -81,7 +81,7 @@ struct AuthController: Sendable {
         let label = body.label ?? (kind == .session ? "login" : "api")
         let issued = try await database.transaction { connection in
             let store = AuthStore(connection: connection, logger: logger)
-            try await store.recordAttempt(account: account, login: login, remote: remote, succeeded: true)
+            try await store.markAttemptSucceeded(attempt)
             let issued = try await store.issueToken(
                 hash: BearerToken.hash(token), kind: kind, subject: credentials.subject, label: label,
                 lifetime: policy.lifetime(of: kind))
@@ -133,6 +133,12 @@ struct AuthController: Sendable {
             }
         }
         return Response(status: .noContent)
+    }
+
+    /// What the throttle check decided, inside its transaction.
+    enum LoginGate: Sendable {
+        case wait(seconds: Int)
+        case proceed(attempt: Int64, credentials: LoginCredentials?)
     }
 
     static func subject(_ principal: Principal) -> TokenSubject {

@@ -30,7 +30,7 @@ struct Authorizer: Sendable {
         let entry = NewAuditEntry(
             actorStaffID: principal.staffID, actorRole: principal.auditRole.rawValue, action: "access.denied",
             targetType: target.type, targetID: target.id, after: after, reason: denial.message)
-        try await database.transaction { connection in
+        _ = try await database.transaction { connection in
             try await AuditLog(connection: connection, logger: logger).append(entry)
         }
         logger.notice("access denied", metadata: ["action": "\(action.rawValue)", "reason": "\(denial.rawValue)"])

@@ -1,4 +1,4 @@
-public import SupportSchema
+import SupportSchema
 
 /// The one permission decision: the role × action table, then the row-level rules of ``TicketAccess``.
 ///

@@ -52,4 +52,28 @@ public struct AuditLog: Sendable {
         }
         return AuditEntryID(id)
     }
+
+    /// Recomputes the chain: every row must link to the previous row's hash and hash to its own
+    /// content. A changed or removed row breaks it; so does one inserted out of order. (Rows cut off
+    /// the end leave a shorter, intact chain: compare the count with an earlier report for that.)
+    public func verifyChain() async throws -> AuditChainReport {
+        let rows = try await connection.query(
+            """
+            SELECT id, prev_hash IS NOT DISTINCT FROM lag(hash) OVER (ORDER BY id),
+                   hash = support_audit_hash(prev_hash, at, actor_staff_id, actor_role, action, target_type, target_id,
+                                             before, after, reason)
+            FROM audit_log ORDER BY id
+            """, logger: logger)
+        var report = AuditChainReport(rows: 0, firstBroken: nil)
+        for try await (id, linked, intact) in rows.decode((Int64, Bool, Bool).self) {
+            report.rows += 1
+            guard report.firstBroken == nil else { continue }
+            if !linked {
+                report.firstBroken = .init(id: id, problem: "prev_hash does not match the previous row's hash (a row was removed or changed)")
+            } else if !intact {
+                report.firstBroken = .init(id: id, problem: "hash does not match the row's content (the row was changed)")
+            }
+        }
+        return report
+    }
 }

@@ -90,12 +90,29 @@ public struct AuthStore: Sendable {
         ).collect().map { try $0.decode(Date.self) }
     }
 
-    public func recordAttempt(account: AccountKind, login: String, remote: String?, succeeded: Bool) async throws {
+    /// Serialises attempts on one login until the caller's transaction ends, so parallel guesses
+    /// each see the ones before them (check and record happen under this lock; bcrypt does not).
+    public func lockLogin(account: AccountKind, login: String) async throws {
         try await connection.query(
+            "SELECT pg_advisory_xact_lock(hashtextextended(\(account.rawValue + ":" + login), 7))", logger: logger)
+    }
+
+    /// Records an attempt and returns its id. Written as failed before the password is checked, so a
+    /// crash or a parallel request never leaves a guess uncounted; ``markAttemptSucceeded(_:)`` flips it.
+    @discardableResult
+    public func recordAttempt(account: AccountKind, login: String, remote: String?, succeeded: Bool) async throws -> Int64 {
+        let rows = try await connection.query(
             """
             INSERT INTO login_attempt (account, login, remote, succeeded)
-            VALUES (\(account.rawValue), \(login), \(remote), \(succeeded))
-            """, logger: logger)
+            VALUES (\(account.rawValue), \(login), \(remote), \(succeeded)) RETURNING id
+            """, logger: logger
+        ).collect()
+        guard let id = try rows.first?.decode(Int64.self) else { throw TicketStoreError.unexpectedValue("login_attempt INSERT returned no id") }
+        return id
+    }
+
+    public func markAttemptSucceeded(_ id: Int64) async throws {
+        try await connection.query("UPDATE login_attempt SET succeeded = true WHERE id = \(id)", logger: logger)
     }
 
     // MARK: Tokens

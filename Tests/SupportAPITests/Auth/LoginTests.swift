@@ -248,3 +248,24 @@ struct APITokenTests {
         }
     }
 }
+
+struct ParallelGuessingTests {
+    /// Guesses sent all at once still count one after another: no burst gets past the throttle.
+    @Test func parallelGuessesAreCountedBeforeAnyPasswordCheck() async throws {
+        var configuration = AuthFixture.configuration()
+        configuration.loginThrottle = LoginThrottle(freeFailures: 3, baseDelay: 60)
+        try await AuthFixture.with(configuration: configuration) { app in
+            try await app.staff("anna@example.com", roles: [.agent])
+            let statuses = try await withThrowingTaskGroup(of: HTTPResponse.Status.self) { group in
+                for _ in 0..<10 {
+                    group.addTask { try await app.loginReply("anna@example.com", password: "guess guess").status }
+                }
+                return try await group.reduce(into: [HTTPResponse.Status]()) { $0.append($1) }
+            }
+            // 3 free failures, the 4th still checked (its wait starts after it), then 429 for the rest.
+            #expect(statuses.filter { $0 == .unauthorized }.count == 4, "\(statuses)")
+            #expect(statuses.filter { $0 == .tooManyRequests }.count == 6, "\(statuses)")
+            #expect(try await app.int("SELECT count(*) FROM login_attempt") == 4)
+        }
+    }
+}

@@ -2,6 +2,7 @@ import Foundation
 import HTTPTypes
 import SupportDomain
 import SupportSchema
+import SupportStore
 import Testing
 
 struct StaffAPITests {
@@ -90,6 +91,25 @@ struct StaffAPITests {
                 """)
             #expect(broken == 0)
             #expect(try await app.int("SELECT count(*) FROM audit_log") == 4)
+        }
+    }
+
+    /// Concurrent writers queue on the chain's lock instead of forking it or failing.
+    @Test func concurrentDenialsKeepTheChainLinear() async throws {
+        try await AuthFixture.with { app in
+            try await app.staff("agent@example.com", roles: [.agent])
+            let token = try await app.login("agent@example.com")
+            try await withThrowingTaskGroup(of: HTTPResponse.Status.self) { group in
+                for _ in 0..<12 {
+                    group.addTask { try await app.call(.post, "/api/v1/staff", token: token, json: Self.newAgent).status }
+                }
+                for try await status in group { #expect(status == .forbidden) }
+            }
+            #expect(try await app.int("SELECT count(*) FROM audit_log WHERE action = 'access.denied'") == 12)
+            let report = try await app.client.withConnection { connection in
+                try await AuditLog(connection: connection, logger: app.logger).verifyChain()
+            }
+            #expect(report.isIntact && report.rows == 13, "\(report)")
         }
     }
 }
