@@ -39,13 +39,15 @@ struct Authorizer: Sendable {
 
     /// Refuses with 403 for a rule checked outside `Authorization` (e.g. only coders mark a fix),
     /// auditing it like any other denial.
-    func deny(_ principal: Principal, code: String, message: String, action: StaffAction, target: AuditTarget, logger: Logger)
+    func deny(_ principal: Principal, code: String, message: String, action: StaffAction?, target: AuditTarget, logger: Logger)
         async throws -> Never
     {
+        var after: [String: StoredJSON] = ["reason": .string(code)]
+        if let action { after["action"] = .string(action.rawValue) }
+        if let requester = principal.requesterID { after["requester_id"] = .int(requester.rawValue) }
         let entry = NewAuditEntry(
             actorStaffID: principal.staffID, actorRole: principal.auditRole.rawValue, action: "access.denied",
-            targetType: target.type, targetID: target.id, after: ["action": .string(action.rawValue), "reason": .string(code)],
-            reason: message)
+            targetType: target.type, targetID: target.id, after: after, reason: message)
         try await database.transaction { connection in
             try await AuditLog(connection: connection, logger: logger).append(entry)
         }

@@ -32,7 +32,9 @@ struct AuthenticatedInboundController: Sendable {
     ) async throws -> Response {
         let principal = try authorizer.principal(context)
         guard let staff = principal.staffID else {
-            throw APIError(.forbidden, code: "staff_only", message: "requesters use the portal form")
+            try await authorizer.deny(
+                principal, code: "staff_only", message: "requesters use the portal form", action: action,
+                target: AuditTarget(type: "inbound_item", id: nil), logger: context.logger)
         }
         try await authorizer.authorize(principal, action, target: AuditTarget(type: "inbound_item", id: nil), logger: context.logger)
         var request = request

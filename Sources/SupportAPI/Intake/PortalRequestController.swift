@@ -22,7 +22,9 @@ struct PortalRequestController: Sendable {
     func submit(_ request: Request, context: APIRequestContext) async throws -> Response {
         let principal = try authorizer.principal(context)
         guard let requester = principal.requesterID else {
-            throw APIError(.forbidden, code: "requesters_only", message: "staff log calls or use the intake channels")
+            try await authorizer.deny(
+                principal, code: "requesters_only", message: "staff log calls or use the intake channels", action: nil,
+                target: AuditTarget(type: "inbound_item", id: nil), logger: context.logger)
         }
         let form = try await JSONBody.decode(PortalRequest.self, from: request, limit: 256 << 10)
         guard form.body.unicodeScalars.contains(where: { !$0.properties.isWhitespace }), form.body.unicodeScalars.count <= 20_000 else {

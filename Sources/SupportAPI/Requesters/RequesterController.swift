@@ -34,7 +34,11 @@ struct RequesterController: Sendable {
     func show(context: APIRequestContext) async throws -> Response {
         let principal = try authorizer.principal(context)
         let id = try Self.id(context)
-        guard principal.staffID != nil else { throw APIError(.forbidden, code: "staff_only", message: "staff only") }
+        if principal.staffID == nil {
+            try await authorizer.deny(
+                principal, code: "staff_only", message: "a requester's account is for staff", action: .viewTicket,
+                target: AuditTarget(type: "requester", id: id.rawValue), logger: context.logger)
+        }
         try await authorizer.authorize(principal, .viewTicket, target: AuditTarget(type: "requester", id: id.rawValue), logger: context.logger)
         let logger = context.logger
         let authorizer = self.authorizer

@@ -26,7 +26,9 @@ struct StaffAwayController: Sendable {
     func set(_ request: Request, context: APIRequestContext) async throws -> Response {
         let principal = try authorizer.principal(context)
         guard let staff = principal.staffID else {
-            throw APIError(.forbidden, code: "staff_only", message: "only staff accounts step away")
+            try await authorizer.deny(
+                principal, code: "staff_only", message: "only staff accounts step away", action: nil, target: .staff(nil),
+                logger: context.logger)
         }
         let away = try await JSONBody.decode(AwayRequest.self, from: request, limit: 64 << 10).away
         let logger = context.logger

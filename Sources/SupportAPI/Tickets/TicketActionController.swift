@@ -30,8 +30,9 @@ struct TicketActionController: Sendable {
     }
 
     func message(_ request: Request, context: APIRequestContext) async throws -> Response {
+        let caller = try authorizer.principal(context)
         let body = try await JSONBody.decode(StaffMessageRequest.self, from: request, limit: Self.bodyLimit).validated()
-        if let requester = try authorizer.principal(context).requesterID {
+        if let requester = caller.requesterID {
             return try await requesterMessage(request, body: body, requester: requester, context: context)
         }
         let (principal, id) = try await authorized(context, body.isInternal ? .internalNote : .reply)
@@ -60,7 +61,9 @@ struct TicketActionController: Sendable {
         context: APIRequestContext
     ) async throws -> Response {
         guard !body.isInternal, body.status == nil else {
-            throw APIError(.forbidden, code: "staff_only", message: "internal notes and statuses are for staff")
+            try await authorizer.deny(
+                authorizer.principal(context), code: "staff_only", message: "internal notes and statuses are for staff", action: .internalNote,
+                target: .ticket(nil), logger: context.logger)
         }
         let (_, id) = try await authorized(context, .viewTicket)
         let logger = context.logger

@@ -24,6 +24,7 @@ struct TicketLinkController: Sendable {
 
     func add(to group: RouterGroup<APIRequestContext>) {
         group.post("tickets/{id}/link") { request, context in
+            _ = try authorizer.principal(context)
             let body = try await JSONBody.decode(LinkRequest.self, from: request, limit: 64 << 10)
             return try await act(context, other: body.incidentID, field: "incident_id", action: "ticket.link") { links, ticket, other, staff in
                 try await links.link(ticket, to: other!, by: staff)
@@ -35,6 +36,7 @@ struct TicketLinkController: Sendable {
             }
         }
         group.post("tickets/{id}/merge") { request, context in
+            _ = try authorizer.principal(context)
             let body = try await JSONBody.decode(MergeRequest.self, from: request, limit: 64 << 10)
             return try await act(context, other: body.into, field: "into", action: "ticket.merge") { links, ticket, other, staff in
                 try await links.merge(ticket, into: other!, by: staff)
