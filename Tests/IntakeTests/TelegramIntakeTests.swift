@@ -63,6 +63,19 @@ struct TelegramIntakeTests {
         }
     }
 
+    @Test func aReplyToOurMessageThreadsOntoItsTicket() async throws {
+        try await IntakeEnv.with { env in
+            let first = try await env.deliver(.telegram, TelegramUpdates.text(update: 1, messageID: 1, "first problem")).ticket()
+            let second = try await env.deliver(.telegram, TelegramUpdates.text(update: 2, messageID: 2, "/new Second problem")).ticket()
+            // The first ticket's acknowledgement went out as Telegram message 500 in chat 42.
+            try await env.exec(
+                "UPDATE notification SET status = 'sent', sent_at = now(), provider_message_id = '500' WHERE ticket_id = \(first) AND template = 'ack'")
+            let reply = try await env.deliver(.telegram, TelegramUpdates.text(update: 3, messageID: 3, "about the first one", replyTo: 500))
+            #expect(reply == .appended(first))
+            #expect(first != second)
+        }
+    }
+
     @Test func duplicateDeliveriesCreateNothingTwice() async throws {
         try await IntakeEnv.with { env in
             let raw = TelegramUpdates.text(update: 77, messageID: 1, "hello")

@@ -52,14 +52,20 @@ public struct TicketStore: Sendable {
     }
 
     /// The requester's most recent ticket holding a message with one of these external ids (email
-    /// In-Reply-To/References, a telegram message replied to).
+    /// In-Reply-To/References, a telegram message replied to), or one we wrote to them: a reply to our
+    /// mail names its Message-ID, a Telegram reply names `chat:message_id` of our message.
     public func ticket(referencing externalIDs: [String], requester: RequesterID) async throws -> TicketRecord? {
         guard !externalIDs.isEmpty else { return nil }
         return try await records(
             """
             SELECT \(unescaped: Self.columns) FROM ticket
             WHERE requester_id = \(requester.rawValue)
-              AND id IN (SELECT ticket_id FROM message WHERE external_message_id = ANY(\(externalIDs)))
+              AND (id IN (SELECT ticket_id FROM message WHERE external_message_id = ANY(\(externalIDs)))
+                   OR id IN (SELECT ticket_id FROM notification
+                             WHERE recipient_requester_id = \(requester.rawValue) AND ticket_id IS NOT NULL
+                               AND provider_message_id IS NOT NULL
+                               AND (provider_message_id = ANY(\(externalIDs))
+                                    OR address || ':' || provider_message_id = ANY(\(externalIDs)))))
             ORDER BY created_at DESC, id DESC LIMIT 1
             """
         ).first
