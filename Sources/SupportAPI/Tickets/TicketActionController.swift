@@ -27,6 +27,34 @@ struct TicketActionController: Sendable {
         group.post("tickets/{id}/escalate") { request, context in try await escalate(request, context: context) }
         group.post("tickets/{id}/fixed") { request, context in try await fixed(request, context: context) }
         group.post("tickets/{id}/messages") { request, context in try await message(request, context: context) }
+        group.post("tickets/{id}/assign") { request, context in try await assign(request, context: context) }
+    }
+
+    /// A staff member with `reassign` hands the ticket to a named colleague.
+    func assign(_ request: Request, context: APIRequestContext) async throws -> Response {
+        let (principal, id) = try await authorized(context, .reassign)
+        let body = try await JSONBody.decode(AssignRequest.self, from: request, limit: Self.bodyLimit)
+        guard body.staffID > 0 else { throw APIError(.badRequest, code: "invalid_field", message: "staff_id: a staff id") }
+        guard let actor = principal.staffID else { throw Self.forbidden }
+        let logger = context.logger
+        let target = StaffID(body.staffID)
+        do {
+            try await queue.transaction { connection, jobs in
+                let previous = try await TicketReassignment(connection: connection, jobs: jobs, logger: logger)
+                    .assign(id, to: target, by: actor, reason: body.reason)
+                try await AuditLog(connection: connection, logger: logger).append(NewAuditEntry(
+                    actorStaffID: actor, actorRole: principal.auditRole.rawValue, action: "ticket.reassign", targetType: "ticket",
+                    targetID: id.rawValue, before: ["assignee_id": previous.map { .int($0.rawValue) } ?? .null],
+                    after: ["assignee_id": .int(target.rawValue)], reason: body.reason))
+            }
+        } catch let refusal as TicketReassignment.Refusal {
+            switch refusal {
+            case .notFound: throw APIError(.notFound, code: "not_found", message: refusal.description)
+            case .unknownStaff: throw APIError(.conflict, code: "unknown_staff", message: refusal.description)
+            case .conflict: throw APIError(.conflict, code: "conflict_of_interest", message: refusal.description)
+            }
+        }
+        return Response(status: .noContent)
     }
 
     func message(_ request: Request, context: APIRequestContext) async throws -> Response {

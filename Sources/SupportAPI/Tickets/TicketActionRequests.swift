@@ -95,3 +95,14 @@ struct StaffMessageResult: Encodable {
         case ticketID = "ticket_id"
     }
 }
+
+/// `POST /api/v1/tickets/{id}/assign`: `{"staff_id": 7, "reason": "..."}`.
+struct AssignRequest: Decodable {
+    var staffID: Int64
+    var reason: String?
+
+    enum CodingKeys: String, CodingKey {
+        case reason
+        case staffID = "staff_id"
+    }
+}

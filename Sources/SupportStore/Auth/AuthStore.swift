@@ -57,10 +57,12 @@ public struct AuthStore: Sendable {
 
     /// Failed attempts for `login` since its last success and within `window` seconds, with the
     /// database's clock.
+    /// "Now" is the statement's clock, not the transaction's: attempts that queued behind the login lock
+    /// were stamped by transactions that began after this one, and must still count.
     public func recentFailures(account: AccountKind, login: String, window: TimeInterval) async throws -> (now: Date, failures: [Date]) {
         let rows = try await connection.query(
             """
-            SELECT now(), a.at FROM (SELECT 1) AS one
+            SELECT clock_timestamp(), a.at FROM (SELECT 1) AS one
             LEFT JOIN login_attempt a
               ON a.account = \(account.rawValue) AND a.login = \(login) AND NOT a.succeeded
              AND a.at > now() - make_interval(secs => \(window))

@@ -253,7 +253,7 @@ struct ParallelGuessingTests {
     /// Guesses sent all at once still count one after another: no burst gets past the throttle.
     @Test func parallelGuessesAreCountedBeforeAnyPasswordCheck() async throws {
         var configuration = AuthFixture.configuration()
-        configuration.loginThrottle = LoginThrottle(freeFailures: 3, baseDelay: 60)
+        configuration.loginThrottle = LoginThrottle(freeFailures: 3, baseDelay: 3600, maxDelay: 3600)
         try await AuthFixture.with(configuration: configuration) { app in
             try await app.staff("anna@example.com", roles: [.agent])
             let statuses = try await withThrowingTaskGroup(of: HTTPResponse.Status.self) { group in

@@ -47,6 +47,7 @@ struct PermissionMatrixTests {
         // Staff reply (internal notes: internal_note); requesters write on their own ticket through intake.
         Endpoint(method: .post, path: "/api/v1/tickets/{id}/messages", guardedBy: .action(.reply)),
         Endpoint(method: .post, path: "/api/v1/tickets/{id}/escalate", guardedBy: .action(.escalate)),
+        Endpoint(method: .post, path: "/api/v1/tickets/{id}/assign", guardedBy: .action(.reassign)),
         // escalate, and only coders or owners (TicketActionAPITests).
         Endpoint(method: .post, path: "/api/v1/tickets/{id}/fixed", guardedBy: .action(.escalate)),
         Endpoint(method: .post, path: "/api/v1/tickets/{id}/link", guardedBy: .action(.merge)),
@@ -141,6 +142,10 @@ struct PermissionMatrixTests {
                     decision = onTicket
                 case (.post, "/api/v1/tickets/{id}/escalate"):
                     reply = try await app.call(.post, "/api/v1/tickets/\(ticket)/escalate", token: token, json: #"{"direction": "up", "reason": "matrix"}"#)
+                    decision = onTicket
+                case (.post, "/api/v1/tickets/{id}/assign"):
+                    let colleague = try await app.staff("colleague-\(role.rawValue)@example.com", roles: [.agent])
+                    reply = try await app.call(.post, "/api/v1/tickets/\(ticket)/assign", token: token, json: #"{"staff_id": \#(colleague.rawValue)}"#)
                     decision = onTicket
                 case (.post, "/api/v1/tickets/{id}/fixed"):
                     // A plain question is no bug: allowed callers get 409, everyone else 403.

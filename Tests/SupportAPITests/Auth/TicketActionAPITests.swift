@@ -94,6 +94,24 @@ struct TicketActionAPITests {
         }
     }
 
+    @Test func staffHandATicketToAColleagueButNeverToTheAccused() async throws {
+        try await AuthFixture.with { app in
+            let alice = try await app.requester("alice@example.com")
+            try await app.staff("owner@desk.local", roles: [.owner])
+            let colleague = try await app.staff("owner2@desk.local", roles: [.owner])
+            let accused = try await app.staff("owner3@desk.local", roles: [.owner])
+            let complaint = try await app.ticket(of: alice, subject: "owner3 is rude", category: .complaint, named: accused, line: .l3)
+            let owner = try await app.login("owner@desk.local")
+            let uri = "/api/v1/tickets/\(complaint.rawValue)/assign"
+            #expect(try await app.call(.post, uri, token: owner, json: #"{"staff_id": \#(accused.rawValue)}"#).status == .conflict)
+            #expect(try await app.call(.post, uri, token: owner, json: #"{"staff_id": 999999}"#).status == .conflict)
+            #expect(try await app.call(.post, uri, token: owner, json: #"{"staff_id": \#(colleague.rawValue), "reason": "she knows the case"}"#).status == .noContent)
+            #expect(try await app.int("SELECT count(*) FROM ticket WHERE id = \(complaint.rawValue) AND assignee_id = \(colleague.rawValue)") == 1)
+            #expect(try await app.int("SELECT count(*) FROM notification WHERE template = 'assigned' AND recipient_staff_id = \(colleague.rawValue)") == 1)
+            #expect(try await app.auditRows().map(\.action).filter { $0 == "ticket.reassign" }.count == 1)
+        }
+    }
+
     @Test func onlyL2MarksABugFixedAndTheRequesterIsToldOnce() async throws {
         try await AuthFixture.with { app in
             let alice = try await app.requester("alice@example.com")
