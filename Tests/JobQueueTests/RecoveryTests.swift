@@ -23,19 +23,19 @@ struct RecoveryTests {
                 try await expectEventually { try await env.scalar(
                     "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND application_name = 'jobqueue-listen'") == 1 }
                 try await queue.enqueue(noopJob("l", 0))
-                try await expectEventually(timeout: .seconds(3)) { tally.distinct == 1 }
+                try await expectEventually(timeout: .seconds(30)) { tally.distinct == 1 }
 
                 let oldPID = try await env.scalar(
                     "SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND application_name = 'jobqueue-listen'")
                 try await env.exec("SELECT pg_terminate_backend(\(oldPID))")
                 // Enqueued while the listener is down: these notifications are lost.
                 try await queue.enqueue(batch: (1...100).map { noopJob("l", $0) })
-                try await expectEventually(timeout: .seconds(20), comment: "caught up \(tally.distinct - 1) of 100") { tally.distinct == 101 }
+                try await expectEventually(timeout: .seconds(90), comment: "caught up \(tally.distinct - 1) of 100") { tally.distinct == 101 }
                 try await expectEventually { try await env.scalar(
                     "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND application_name = 'jobqueue-listen' AND pid <> \(oldPID)") == 1 }
                 // And the new LISTEN hears new notifications.
                 try await queue.enqueue(noopJob("l", 1000))
-                try await expectEventually(timeout: .seconds(3)) { tally.distinct == 102 }
+                try await expectEventually(timeout: .seconds(30)) { tally.distinct == 102 }
                 try await expectEventually { try await env.scalar("SELECT count(*) FROM job") == 0 }
             }
             #expect(tally.duplicates.isEmpty)
@@ -113,7 +113,7 @@ struct RecoveryTests {
                     }
                     stopped.store(true, ordering: .relaxed)
                 }
-                try await expectEventually(timeout: .seconds(30)) { tally.distinct >= 2000 }
+                try await expectEventually(timeout: .seconds(120)) { tally.distinct >= 2000 }
                 try await cluster.restart()
                 let afterRestart = tally.distinct
                 #expect(afterRestart < total, "the drain finished before the restart; the test proves nothing")

@@ -135,7 +135,7 @@ struct NotifyHandlerTests {
         }
     }
 
-    @Test(.timeLimit(.minutes(1)))
+    @Test(.timeLimit(.minutes(4)))
     func emailReachesARealSMTPServer() async throws {
         let maildir = FileManager.default.temporaryDirectory.appendingPathComponent("maildir-\(UUID().uuidString)")
         let port = Int.random(in: 42000...42999)

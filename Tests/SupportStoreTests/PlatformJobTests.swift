@@ -12,7 +12,7 @@ import Testing
 /// Platform payloads go through the real queue: typed on the way in, typed on the way out, and a
 /// payload this build cannot read is dead-lettered at once with the reason.
 struct PlatformJobTests {
-    @Test(.timeLimit(.minutes(1)))
+    @Test(.timeLimit(.minutes(4)))
     func typedPayloadsRoundTripThroughAWorker() async throws {
         try await TestDatabase.with(migrations: SchemaCatalog.migrations) { db in
             try await db.settings.withClient(logger: db.logger) { client in
