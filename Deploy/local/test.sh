@@ -13,6 +13,9 @@
 # 4. Builds (`swift build --build-tests`), then runs `swift test --skip-build --disable-xctest "$@"`
 #    under a deadline (SUPPORT_TEST_TIMEOUT, default 30m, per run); its exit code is this script's exit
 #    code. Without arguments the Schemathesis suite runs on its own after the rest.
+#    At most SUPPORT_TEST_PARALLELISM (default 6) tests run at once: hundreds of tests each with
+#    their own database and worker processes, all at once on 2 cores, made every time bound a lottery
+#    and took longer than a bounded run.
 #    A cluster this script started is stopped again when it exits.
 #
 # Runs as root, non-interactively (CI=true, no stdin), and again on a machine where it already ran.
@@ -90,7 +93,8 @@ cd "$repo"
 say "swift build --build-tests"
 swift build --build-tests </dev/null
 deadline="${SUPPORT_TEST_TIMEOUT:-30m}"
-say "swift test --skip-build --disable-xctest $* (deadline $deadline)"
+export SWT_EXPERIMENTAL_MAXIMUM_PARALLELIZATION_WIDTH="${SUPPORT_TEST_PARALLELISM:-6}"
+say "swift test --skip-build --disable-xctest $* (deadline $deadline, $SWT_EXPERIMENTAL_MAXIMUM_PARALLELIZATION_WIDTH tests at once)"
 status=0
 # Line-buffered, so a CI log shows the last test started even when the run is killed.
 run() { timeout --kill-after=30s "$deadline" stdbuf -oL -eL swift test --skip-build --disable-xctest "$@" </dev/null; }

@@ -8,7 +8,7 @@ import Testing
 /// A past-due ticket through a real `support worker escalation` process: the breach is recorded, the
 /// team lead's notification delivered, and no job is left due or dead.
 struct EscalationProcessTests {
-    @Test(.timeLimit(.minutes(2)))
+    @Test(.timeLimit(.minutes(10)))
     func theEscalationWorkerRaisesAPastDueBreach() async throws {
         try await TestDatabase.with(migrations: SchemaCatalog.migrations) { db in
             try await db.settings.withClient(logger: db.logger) { client in

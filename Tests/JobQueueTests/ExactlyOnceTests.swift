@@ -19,7 +19,7 @@ struct ExactlyOnceTests {
             }
             let workers = (0..<4).map { _ in env.worker(["work": 16], handlers: handlers) }
             try await env.running(workers) {
-                let done = try await eventually(timeout: .seconds(60)) { tally.distinct == total }
+                let done = try await eventually(timeout: .seconds(240)) { tally.distinct == total }
                 #expect(done, "handled \(tally.distinct) of \(total)")
                 // Let the last acks flush.
                 try await expectEventually { try await env.scalar("SELECT count(*) FROM job") == 0 }

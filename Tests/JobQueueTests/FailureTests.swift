@@ -27,7 +27,7 @@ struct FailureTests {
                 $0.maxSchedulerSleep = .milliseconds(50)
             }
             try await env.running([worker]) {
-                try await expectEventually(timeout: .seconds(20)) {
+                try await expectEventually(timeout: .seconds(90)) {
                     try await env.scalar("SELECT count(*) FROM job_dead") == 1
                 }
             }
@@ -63,7 +63,7 @@ struct FailureTests {
             }
             let worker = env.worker(["f": 1], handlers: handlers) { $0.maxSchedulerSleep = .milliseconds(50) }
             try await env.running([worker]) {
-                try await expectEventually(timeout: .seconds(20)) {
+                try await expectEventually(timeout: .seconds(90)) {
                     try await env.scalar("SELECT count(*) FROM job") == 0
                 }
             }
@@ -87,7 +87,7 @@ struct FailureTests {
             }
             let worker = env.worker(["f": 1], handlers: handlers) { $0.maxSchedulerSleep = .milliseconds(50) }
             try await env.running([worker]) {
-                try await expectEventually(timeout: .seconds(10)) {
+                try await expectEventually(timeout: .seconds(90)) {
                     let left = try await env.scalar("SELECT count(*) FROM job")
                     return attempts.withLock { $0.count } == 3 && left == 0
                 }

@@ -91,7 +91,7 @@ struct QueueEnv: Sendable {
 
 /// Polls `condition` until it holds or `timeout` passes; returns whether it held.
 @discardableResult
-func eventually(timeout: Duration = .seconds(10), every: Duration = .milliseconds(20),
+func eventually(timeout: Duration = .seconds(30), every: Duration = .milliseconds(20),
                 _ condition: @Sendable () async throws -> Bool) async throws -> Bool {
     let deadline = ContinuousClock.now + timeout
     while ContinuousClock.now < deadline {
@@ -135,7 +135,7 @@ final class Child: Sendable {
 
 /// `#expect` that `condition` becomes true within `timeout`.
 func expectEventually(
-    timeout: Duration = .seconds(30), every: Duration = .milliseconds(20), comment: @autoclosure () -> String? = nil,
+    timeout: Duration = .seconds(90), every: Duration = .milliseconds(20), comment: @autoclosure () -> String? = nil,
     sourceLocation: SourceLocation = #_sourceLocation, _ condition: @Sendable () async throws -> Bool
 ) async throws {
     let held = try await eventually(timeout: timeout, every: every, condition)

@@ -23,7 +23,7 @@ struct RecoveryTests {
                 try await expectEventually { try await env.scalar(
                     "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND application_name = 'jobqueue-listen'") == 1 }
                 try await queue.enqueue(noopJob("l", 0))
-                try await expectEventually(timeout: .seconds(30)) { tally.distinct == 1 }
+                try await expectEventually(timeout: .seconds(90)) { tally.distinct == 1 }
 
                 let oldPID = try await env.scalar(
                     "SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND application_name = 'jobqueue-listen'")
@@ -35,7 +35,7 @@ struct RecoveryTests {
                     "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND application_name = 'jobqueue-listen' AND pid <> \(oldPID)") == 1 }
                 // And the new LISTEN hears new notifications.
                 try await queue.enqueue(noopJob("l", 1000))
-                try await expectEventually(timeout: .seconds(30)) { tally.distinct == 102 }
+                try await expectEventually(timeout: .seconds(90)) { tally.distinct == 102 }
                 try await expectEventually { try await env.scalar("SELECT count(*) FROM job") == 0 }
             }
             #expect(tally.duplicates.isEmpty)
@@ -51,7 +51,7 @@ struct RecoveryTests {
                 environment: ["DATABASE_URL": env.settings.url]
             )
             defer { child.kill9() }
-            try await expectEventually(timeout: .seconds(20)) { child.isReady }
+            try await expectEventually(timeout: .seconds(90)) { child.isReady }
             let ids = try await env.queue().enqueue(batch: (0..<5).map { _ in
                 NewJob(queue: "held", kind: "hold", bytes: "{\"ms\": 600000}".utf8)
             })

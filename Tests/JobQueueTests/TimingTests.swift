@@ -19,7 +19,7 @@ struct TimingTests {
             handlers.register("noop") { _, _ in ran.withLock { $0 = .now } }
             try await env.running([env.worker(["s": 1], handlers: handlers)]) {
                 // Runs once due; the bound is loose because the whole suite shares 2 cores.
-                try await expectEventually(timeout: .seconds(10)) { ran.withLock { $0 } != nil }
+                try await expectEventually(timeout: .seconds(90)) { ran.withLock { $0 } != nil }
             }
             let at = try #require(ran.withLock { $0 })
             #expect(at - enqueued >= .milliseconds(1450), "not before it is due")
@@ -39,7 +39,7 @@ struct TimingTests {
                           environment: ["DATABASE_URL": env.settings.url])
             }
             defer { children.forEach { $0.terminate() } }
-            try await expectEventually(timeout: .seconds(20)) { children.allSatisfy(\.isReady) }
+            try await expectEventually(timeout: .seconds(90)) { children.allSatisfy(\.isReady) }
             try await Task.sleep(for: .milliseconds(4500))
             for child in children { child.terminate() }
             for child in children { await child.waitForExit() }

@@ -135,7 +135,7 @@ struct NotifyHandlerTests {
         }
     }
 
-    @Test(.timeLimit(.minutes(4)))
+    @Test(.timeLimit(.minutes(10)))
     func emailReachesARealSMTPServer() async throws {
         let maildir = FileManager.default.temporaryDirectory.appendingPathComponent("maildir-\(UUID().uuidString)")
         let port = Int.random(in: 42000...42999)

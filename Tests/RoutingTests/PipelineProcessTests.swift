@@ -7,7 +7,7 @@ import Testing
 
 /// intake → routing through real `support worker` processes on real PostgreSQL.
 struct PipelineProcessTests {
-    @Test(.timeLimit(.minutes(2)))
+    @Test(.timeLimit(.minutes(10)))
     func reportsFlowThroughIntakeAndRoutingWorkers() async throws {
         try await TestDatabase.with(migrations: SchemaCatalog.migrations) { db in
             try await db.settings.withClient(logger: db.logger) { client in

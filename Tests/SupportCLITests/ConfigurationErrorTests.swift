@@ -7,7 +7,7 @@ struct ConfigurationErrorTests {
     let dbVariables = ["DATABASE_URL", "POSTGRES_HOST", "POSTGRES_HOSTNAME", "POSTGRES_PORT", "POSTGRES_USER", "POSTGRES_PASSWORD", "POSTGRES_DB"]
 
     func run(_ arguments: [String], env: [String: String] = [:]) async throws -> CommandResult {
-        try await CommandResult.run(BuiltProducts.support, arguments, environment: env, removing: dbVariables, timeout: .seconds(30))
+        try await CommandResult.run(BuiltProducts.support, arguments, environment: env, removing: dbVariables, timeout: .seconds(90))
     }
 
     /// The one meaningful line of stderr (ArgumentParser prefixes "Error: ").

@@ -8,7 +8,7 @@ import Testing
 struct MailgateTests {
     let mail = Data("From: a@example.com\r\nSubject: hi\r\nMessage-ID: <m1@example.com>\r\n\r\nbody\r\n".utf8)
 
-    @Test(.timeLimit(.minutes(2)))
+    @Test(.timeLimit(.minutes(10)))
     func deliversToTheAPIAndTheMTARetriesWhenItIsDown() async throws {
         try await TestDatabase.with(migrations: SchemaCatalog.migrations) { db in
             let port = Int.random(in: 30000...39000)

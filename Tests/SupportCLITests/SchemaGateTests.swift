@@ -10,7 +10,7 @@ struct SchemaGateTests {
         try await TestDatabase.with(migrations: []) { db in
             let result = try await CommandResult.run(
                 BuiltProducts.support, command.split(separator: " ").map(String.init) + ["--http-port", "0"],
-                environment: ["DATABASE_URL": db.settings.url], timeout: .seconds(30)
+                environment: ["DATABASE_URL": db.settings.url], timeout: .seconds(90)
             )
             #expect(result.status != 0)
             #expect(result.stderr.contains("is not ready"), "stderr: \(result.stderr)")

@@ -54,7 +54,7 @@ struct StaffCommandTests {
         (["--owner", "--name", "A", "--email", "nope"], "--email: not an email address"),
     ])
     func badArgumentsNameTheOption(arguments: [String], message: String) async throws {
-        let result = try await CommandResult.run(BuiltProducts.support, ["staff", "create"] + arguments, timeout: .seconds(30))
+        let result = try await CommandResult.run(BuiltProducts.support, ["staff", "create"] + arguments, timeout: .seconds(90))
         #expect(result.status != 0)
         #expect(result.stderr.contains(message), "\(result.stderr)")
     }

@@ -5,7 +5,7 @@ import Testing
 
 /// `support up` runs the API and each worker kind as separate OS processes and restarts one that dies.
 struct SupervisorTests {
-    @Test(.timeLimit(.minutes(3)))
+    @Test(.timeLimit(.minutes(10)))
     func restartsAWorkerKilledWithSigkill() async throws {
         try await TestDatabase.with(migrations: []) { db in
             let apiPort = Int.random(in: 20000...29000)
@@ -24,15 +24,15 @@ struct SupervisorTests {
             let line = try await up.waitForLine { $0.contains("supervisor: started worker-routing-1 ") }
             let pid = try #require(Int32(line.split(separator: "pid=").last ?? ""))
             #expect(kill(pid, SIGKILL) == 0)
-            try await up.waitForLine(timeout: .seconds(30)) { $0.contains("supervisor: exited worker-routing-1 pid=\(pid)") }
-            let restarted = try await up.waitForLine(timeout: .seconds(30)) {
+            try await up.waitForLine(timeout: .seconds(90)) { $0.contains("supervisor: exited worker-routing-1 pid=\(pid)") }
+            let restarted = try await up.waitForLine(timeout: .seconds(90)) {
                 $0.contains("supervisor: started worker-routing-1 ") && !$0.contains("pid=\(pid)")
             }
             let newPID = try #require(Int32(restarted.split(separator: "pid=").last ?? ""))
             #expect(kill(newPID, 0) == 0, "the restarted worker is alive")
 
             up.signal(SIGTERM)
-            #expect(try await up.waitForExit(timeout: .seconds(40)) == 0)
+            #expect(try await up.waitForExit(timeout: .seconds(90)) == 0)
             #expect(kill(newPID, 0) != 0, "children stop with the supervisor")
         }
     }

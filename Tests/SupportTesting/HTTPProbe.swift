@@ -18,7 +18,7 @@ public enum HTTPProbe {
     }
 
     /// Retries until `accept` holds or `timeout` passes (a server that is still starting refuses).
-    public static func get(_ url: String, timeout: Duration = .seconds(30), until accept: (Reply) -> Bool) async throws -> Reply {
+    public static func get(_ url: String, timeout: Duration = .seconds(90), until accept: (Reply) -> Bool) async throws -> Reply {
         let deadline = ContinuousClock.now + timeout
         var last: Reply?
         while ContinuousClock.now < deadline {

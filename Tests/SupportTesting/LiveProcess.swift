@@ -30,7 +30,7 @@ public final class LiveProcess: Sendable {
 
     /// Waits until an output line satisfies `match`, returning it; throws after `timeout`.
     @discardableResult
-    public func waitForLine(timeout: Duration = .seconds(30), where match: (String) -> Bool) async throws -> String {
+    public func waitForLine(timeout: Duration = .seconds(90), where match: (String) -> Bool) async throws -> String {
         let deadline = ContinuousClock.now + timeout
         while ContinuousClock.now < deadline {
             if let line = output.first(where: match) { return line }
@@ -41,7 +41,7 @@ public final class LiveProcess: Sendable {
 
     /// Waits for the process to exit and returns its status; kills it after `timeout`.
     @discardableResult
-    public func waitForExit(timeout: Duration = .seconds(30)) async throws -> Int32 {
+    public func waitForExit(timeout: Duration = .seconds(90)) async throws -> Int32 {
         guard let status = try await child.waitForExit(timeout: timeout) else {
             child.killGroup()
             throw LiveProcessTimeout(lastLines: output.suffix(30).joined(separator: "\n"))
