@@ -99,6 +99,18 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        // The arbitration worker's `dispute` jobs: deadlines, arbiter draws, payouts to the guarantor bot.
+        .target(
+            name: "Arbitration",
+            dependencies: [
+                "SupportSchema", "SupportDomain", "SupportStore", "JobQueue",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         // Delivery of `notify` jobs: Telegram sendMessage, SMTP, webhooks, in-app.
         .target(
             name: "Notifications",
@@ -117,7 +129,7 @@ let package = Package(
             name: "SupportRuntime",
             dependencies: [
                 "SupportSchema", "SupportDomain", "SupportStore", "JobQueue", "PostgresMigrations", "Intake", "Routing",
-                "Escalation", "Notifications",
+                "Escalation", "Notifications", "Arbitration",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "Metrics", package: "swift-metrics"),
@@ -147,7 +159,7 @@ let package = Package(
             name: "support",
             dependencies: [
                 "SupportSchema", "SupportDomain", "SupportStore", "SupportRuntime", "SupportAPI", "JobQueue",
-                "PostgresMigrations", "Notifications",
+                "PostgresMigrations", "Notifications", "Arbitration",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -162,6 +174,7 @@ let package = Package(
                 "PostgresMigrations", "SupportStore", "JobQueue",
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "Hummingbird", package: "hummingbird"),
             ],
             path: "Tests/SupportTesting",
             swiftSettings: swiftSettings
@@ -188,6 +201,13 @@ let package = Package(
         .testTarget(
             name: "NotificationsTests",
             dependencies: ["Notifications", "SupportStore", "SupportSchema", "SupportDomain", "SupportTesting", "JobQueue", "MailMessage",
+                           .product(name: "PostgresNIO", package: "postgres-nio"),
+                           .product(name: "Hummingbird", package: "hummingbird")],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "ArbitrationTests",
+            dependencies: ["Arbitration", "SupportStore", "SupportSchema", "SupportDomain", "SupportTesting", "JobQueue",
                            .product(name: "PostgresNIO", package: "postgres-nio"),
                            .product(name: "Hummingbird", package: "hummingbird")],
             swiftSettings: swiftSettings

@@ -94,6 +94,9 @@ public enum APIApplication {
         TicketLinkController(database: database, authorizer: authorizer, queue: JobQueue(client: client, logger: logger)).add(to: api)
         StaffAwayController(database: database, authorizer: authorizer).add(to: api)
         RequesterController(database: database, authorizer: authorizer).add(to: api)
+        DealController(database: database, authorizer: authorizer, queue: JobQueue(client: client, logger: logger)).add(to: api)
+        DisputeController(database: database, authorizer: authorizer, queue: JobQueue(client: client, logger: logger)).add(to: api)
+        EvidenceController(database: database, authorizer: authorizer).add(to: api)
         PortalRequestController(
             authorizer: authorizer, portal: PortalInbound(database: database, store: InboundStore(queue: JobQueue(client: client, logger: logger)))
         ).add(to: api)

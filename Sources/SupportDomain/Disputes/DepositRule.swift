@@ -24,4 +24,18 @@ public enum DepositRule {
         guard deal.status == .active else { throw .notActive(deal.status) }
         guard isSatisfied(deal) else { throw .depositNotConfirmed(deal.depositStatus) }
     }
+
+    /// The guarantor reports the deposit: `pending → held → released | refunded`. Repeating the
+    /// current status is allowed (a retried callback); nothing moves back.
+    public static func checkDepositMove(_ deal: DealSnapshot, to next: DepositStatus) throws(DepositRuleError) {
+        guard deal.depositRequired else { throw .noDepositRequired }
+        let allowed: Set<DepositStatus> = switch deal.depositStatus {
+        case .notRequired: []
+        case .pending: [.pending, .held]
+        case .held: [.held, .released, .refunded]
+        case .released: [.released]
+        case .refunded: [.refunded]
+        }
+        guard allowed.contains(next) else { throw .depositMove(from: deal.depositStatus, to: next) }
+    }
 }

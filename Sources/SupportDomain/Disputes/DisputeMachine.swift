@@ -60,6 +60,12 @@ public struct DisputeMachine: Sendable {
         }
     }
 
+    /// States in which parties and the arbiter may still add evidence: from the respondent's turn
+    /// until the ruling, and again while an appeal waits for its reviewer.
+    public static let statesAcceptingEvidence: Set<DisputeState> = [
+        .awaitingResponse, .negotiation, .evidence, .infoRequested, .underReview, .appealed,
+    ]
+
     /// Whether the payout of `record`'s ruling needs an owner's second approval.
     public func needsPayoutApproval(_ record: DisputeRecord) -> Bool {
         guard let threshold = payoutApprovalThreshold, let decision = record.effectiveDecision else { return false }

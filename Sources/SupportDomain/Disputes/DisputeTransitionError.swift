@@ -109,3 +109,15 @@ public struct DisputeTransitionError: Error, Hashable, Sendable, CustomStringCon
         "\(command.rawValue) refused in \(state.rawValue) (\(code)): \(detail)"
     }
 }
+
+extension DisputeTransitionError {
+    /// The command was refused because of who asked (an API answers 403), not because of the
+    /// dispute's state or the input.
+    public var isActorRefusal: Bool {
+        [Code.wrongActor, .systemOnly, .ownerOnly, .notAParty, .notClaimant, .notRespondent, .notAssignedArbiter,
+         .approverDecided].contains(code)
+    }
+
+    /// The command's own text or numbers are unusable (an API answers 400).
+    public var isInputError: Bool { [Code.missingText, .invalidSplit].contains(code) }
+}

@@ -21,7 +21,7 @@ public enum Permissions {
             true
         case .agent:
             switch action {
-            case .viewQueue, .viewTicket, .reply, .internalNote, .reassign, .escalate, .merge: true
+            case .viewQueue, .viewTicket, .reply, .internalNote, .reassign, .escalate, .merge, .manageDeals: true
             case .decideDispute, .approvePayout, .decideAppeal, .viewComplaint,
                 .manageKB, .manageRules, .viewReports, .manageStaff:
                 false
@@ -29,14 +29,14 @@ public enum Permissions {
         case .moderator:
             switch action {
             case .viewQueue, .viewTicket, .reply, .internalNote, .escalate, .decideAppeal: true
-            case .reassign, .merge, .decideDispute, .approvePayout, .viewComplaint,
+            case .reassign, .merge, .decideDispute, .approvePayout, .viewComplaint, .manageDeals,
                 .manageKB, .manageRules, .viewReports, .manageStaff:
                 false
             }
         case .arbiter:
             switch action {
             case .viewQueue, .viewTicket, .reply, .internalNote, .escalate, .decideDispute: true
-            case .reassign, .merge, .approvePayout, .decideAppeal, .viewComplaint,
+            case .reassign, .merge, .approvePayout, .decideAppeal, .viewComplaint, .manageDeals,
                 .manageKB, .manageRules, .viewReports, .manageStaff:
                 false
             }
@@ -44,7 +44,7 @@ public enum Permissions {
             // L2 links duplicate reports to incidents, hence merge.
             switch action {
             case .viewQueue, .viewTicket, .reply, .internalNote, .escalate, .merge: true
-            case .reassign, .decideDispute, .approvePayout, .decideAppeal, .viewComplaint,
+            case .reassign, .decideDispute, .approvePayout, .decideAppeal, .viewComplaint, .manageDeals,
                 .manageKB, .manageRules, .viewReports, .manageStaff:
                 false
             }

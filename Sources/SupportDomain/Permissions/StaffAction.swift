@@ -9,6 +9,8 @@ public enum StaffAction: String, CaseIterable, Codable, Hashable, Sendable {
     case merge
     case decideDispute = "decide_dispute"
     case approvePayout = "approve_payout"
+    /// Register deals and record their deposits: the guarantor bot's account (an agent) and owners.
+    case manageDeals = "manage_deals"
     case decideAppeal = "decide_appeal"
     case viewComplaint = "view_complaint"
     case manageKB = "manage_kb"

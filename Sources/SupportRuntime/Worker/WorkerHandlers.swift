@@ -1,3 +1,4 @@
+import Arbitration
 import Escalation
 import Intake
 import JobQueue
@@ -14,6 +15,7 @@ import SupportSchema
 public enum WorkerHandlers {
     public static func registry(
         for kind: WorkerKind, client: PostgresClient, notifications: NotificationsConfiguration = NotificationsConfiguration(),
+        arbitration: ArbitrationConfiguration = ArbitrationConfiguration(),
         logger: Logger
     ) -> JobHandlerRegistry {
         // The pipeline issues (intake, routing, SLA/notify, disputes) register their handlers here.
@@ -27,7 +29,7 @@ public enum WorkerHandlers {
             SLAHandler(queue: JobQueue(client: client, logger: logger)).register(in: &registry)
             NotifyHandler(client: client, configuration: notifications).register(in: &registry)
         case .arbitration:
-            break
+            DisputeHandler(queue: JobQueue(client: client, logger: logger), configuration: arbitration).register(in: &registry)
         }
         return registry
     }

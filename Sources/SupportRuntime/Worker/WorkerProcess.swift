@@ -1,3 +1,4 @@
+import Arbitration
 import JobQueue
 import Notifications
 import Logging
@@ -17,6 +18,8 @@ public struct WorkerProcess: Sendable {
     public var httpPort: Int
     /// Where the escalation worker's notifications go out.
     public var notifications = NotificationsConfiguration()
+    /// Where the arbitration worker sends payouts.
+    public var arbitration = ArbitrationConfiguration()
 
     public init(kind: WorkerKind, processName: String, concurrency: Int, httpHost: String, httpPort: Int) {
         self.kind = kind
@@ -34,7 +37,8 @@ public struct WorkerProcess: Sendable {
         configuration.workerID = "\(processName)-\(configuration.workerID)"
         let worker = JobWorker(
             client: client, connection: settings.connectionConfiguration, configuration: configuration,
-            handlers: WorkerHandlers.registry(for: kind, client: client, notifications: notifications, logger: logger),
+            handlers: WorkerHandlers.registry(
+                for: kind, client: client, notifications: notifications, arbitration: arbitration, logger: logger),
             logger: logger
         )
         let health = HealthCheck(

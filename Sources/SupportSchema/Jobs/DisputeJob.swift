@@ -8,12 +8,16 @@ public struct DisputeJob: JobPayload {
     public static let currentSchemaVersion = 1
 
     public enum Event: String, Codable, CaseIterable, Hashable, Sendable {
+        /// A dispute was opened: check the deal and ask the respondent.
+        case open
         /// The deadline of `state` passed: apply the state's default rule.
         case deadline
         /// Draw an arbiter (first draw, or a redraw after a recusal).
         case assignArbiter = "assign_arbiter"
         /// Send the payout command to the guarantor bot (retried until confirmed).
         case execute
+        /// A ruling's notifications are queued for both parties: open the appeal window or execute.
+        case delivered
     }
 
     public let schemaVersion: Int

@@ -18,5 +18,6 @@ public enum SupportMigrations {
         ("support-0009-default-rules", defaultClassificationRules),
         ("support-0010-escalation", escalation),
         ("support-0011-auth", auth),
+        ("support-0012-arbitration", arbitration),
     ]
 }

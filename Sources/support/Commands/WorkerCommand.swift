@@ -1,3 +1,4 @@
+import Arbitration
 import ArgumentParser
 import Notifications
 import Foundation
@@ -37,6 +38,7 @@ struct WorkerCommand: AsyncParsableCommand {
             httpHost: http.resolvedHost(), httpPort: try http.resolvedPort(default: 9100)
         )
         process.notifications = try NotificationsConfiguration.fromEnvironment()
+        process.arbitration = try ArbitrationConfiguration.fromEnvironment()
         try await ProcessHost(settings: settings, logger: logger).run { client in
             process.services(client: client, settings: settings, logger: logger)
         }

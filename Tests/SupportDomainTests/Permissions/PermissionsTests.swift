@@ -15,6 +15,7 @@ struct PermissionsTests {
         merge           Y      -          -        Y      Y      -
         decide_dispute  -      -          Y        -      Y      -
         approve_payout  -      -          -        -      Y      -
+        manage_deals    Y      -          -        -      Y      -
         decide_appeal   -      Y          -        -      Y      -
         view_complaint  -      -          -        -      Y      -
         manage_kb       -      -          -        -      Y      -

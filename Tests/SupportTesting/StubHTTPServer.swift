@@ -1,24 +1,33 @@
 import Foundation
-import Hummingbird
+public import Hummingbird
 import Logging
 import NIOCore
-import Synchronization
+public import Synchronization
 
-/// A local HTTP server standing in for the Telegram Bot API and a webhook receiver. It records every
-/// request (path and body) and answers with the status and body the test sets.
-final class StubHTTPServer: Sendable {
-    struct Request: Sendable { var path: String; var body: String }
-    let requests = Mutex<[Request]>([])
-    let reply = Mutex<(status: Int, body: String)>((200, "{}"))
+/// A local HTTP server standing in for the Telegram Bot API, a webhook receiver or the guarantor bot.
+/// It records every request (path, body, headers) and answers with the status and body the test
+/// sets; `replies` queued first are used once each, in order.
+public final class StubHTTPServer: Sendable {
+    public struct Request: Sendable {
+        public var path: String
+        public var body: String
+        public var headers: HTTPFields
+    }
+    public let requests = Mutex<[Request]>([])
+    public let reply = Mutex<(status: Int, body: String)>((200, "{}"))
+    public let replies = Mutex<[(status: Int, body: String)]>([])
 
     /// Runs the server for the duration of `body`, passing its base URL.
-    static func with(_ body: @Sendable (StubHTTPServer, String) async throws -> Void) async throws {
+    public static func with(_ body: @Sendable (StubHTTPServer, String) async throws -> Void) async throws {
         let stub = StubHTTPServer()
         let router = Router()
         router.post("**") { request, _ -> Response in
             let bytes = try await request.body.collect(upTo: 1 << 20)
-            stub.requests.withLock { $0.append(Request(path: request.uri.path, body: String(buffer: bytes))) }
-            let (status, text) = stub.reply.withLock { $0 }
+            stub.requests.withLock {
+                $0.append(Request(path: request.uri.path, body: String(buffer: bytes), headers: request.headers))
+            }
+            let queued = stub.replies.withLock { $0.isEmpty ? nil : $0.removeFirst() }
+            let (status, text) = queued ?? stub.reply.withLock { $0 }
             return Response(status: .init(code: status), headers: [.contentType: "application/json"],
                             body: .init(byteBuffer: ByteBuffer(string: text)))
         }
