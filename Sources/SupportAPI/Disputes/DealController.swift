@@ -38,7 +38,7 @@ struct DealController: Sendable {
                 let seller = try await Self.party(body.seller, field: "seller", on: connection, logger: logger)
                 guard buyer != seller else { throw APIError(.conflict, code: "same_party", message: "buyer and seller are one requester") }
                 let result = try await DealStore(connection: connection, logger: logger).register(NewDeal(
-                    externalRef: body.externalRef.trimmingCharacters(in: .whitespaces), buyer: buyer, seller: seller,
+                    externalRef: body.externalRef, buyer: buyer, seller: seller,
                     amount: try NewDealRequest.amount(body.amount, field: "amount"), currency: body.currency,
                     terms: body.terms ?? "", chatID: body.chatID, depositRequired: body.depositRequired ?? false,
                     depositAmount: try body.depositAmount.map { try NewDealRequest.amount($0, field: "deposit_amount") }))
@@ -153,7 +153,7 @@ struct DealController: Sendable {
             return RequesterID(id)
         }
         let telegram = party.telegramID ?? ""
-        let name = party.name.flatMap { $0.allSatisfy(\.isWhitespace) ? nil : String($0.prefix(200)) } ?? "Telegram user \(telegram)"
+        let name = PlainText.hasContent(party.name) ? party.name! : "Telegram user \(telegram)"
         return try await RequesterStore(connection: connection, logger: logger)
             .resolve(RequesterIdentityClaim(channel: .telegram, externalID: telegram, displayName: name)).id
     }

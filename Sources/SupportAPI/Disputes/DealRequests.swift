@@ -30,24 +30,24 @@ struct NewDealRequest: Decodable, Sendable {
         case depositAmount = "deposit_amount"
     }
 
-    /// Amounts are decimal strings with at most 8 fractional digits, as `numeric(20, 8)` stores them.
+    /// Amounts are positive decimal strings with at most 12 integer and 8 fractional digits, as
+    /// `numeric(20, 8)` stores them (the OpenAPI pattern says the same).
     static func amount(_ text: String, field: String) throws -> Decimal {
-        guard text.wholeMatch(of: /[0-9]{1,12}(\.[0-9]{1,8})?/) != nil, let value = Decimal(string: text), value > 0 else {
+        guard text.wholeMatch(of: /([1-9][0-9]{0,11}(\.[0-9]{1,8})?|0\.[0-9]{0,7}[1-9])/) != nil, let value = Decimal(string: text) else {
             throw APIError(.badRequest, code: "invalid_field", message: "\(field): a positive decimal string such as \"150.25\"")
         }
         return value
     }
 
     func validated() throws -> Self {
-        let ref = externalRef.trimmingCharacters(in: .whitespaces)
-        guard !ref.isEmpty, ref.count <= 200 else {
-            throw APIError(.badRequest, code: "invalid_field", message: "external_ref: 1–200 characters")
-        }
+        _ = try PlainText.required(externalRef, "external_ref", max: 200)
         guard currency.wholeMatch(of: /[A-Z0-9]{2,10}/) != nil else {
             throw APIError(.badRequest, code: "invalid_field", message: "currency: 2–10 capital letters or digits, e.g. USDT")
         }
         _ = try Self.amount(amount, field: "amount")
         if let depositAmount { _ = try Self.amount(depositAmount, field: "deposit_amount") }
+        _ = try PlainText.optional(terms, "terms", max: 10_000)
+        _ = try PlainText.optional(chatID, "chat_id", max: 200)
         for (party, field) in [(buyer, "buyer"), (seller, "seller")] {
             switch (party.requesterID, party.telegramID) {
             case (let id?, nil) where id > 0: break
@@ -55,8 +55,8 @@ struct NewDealRequest: Decodable, Sendable {
             default:
                 throw APIError(.badRequest, code: "invalid_field", message: "\(field): give requester_id or a numeric telegram_id, not both")
             }
+            _ = try PlainText.optional(party.name, "\(field).name", max: 200)
         }
-        if (terms?.count ?? 0) > 10_000 { throw APIError(.badRequest, code: "invalid_field", message: "terms: at most 10000 characters") }
         return self
     }
 }
@@ -71,9 +71,7 @@ struct OpenDisputeRequest: Decodable, Sendable {
     var reason: String
 
     func validated() throws -> Self {
-        guard !reason.allSatisfy(\.isWhitespace), reason.count <= 10_000 else {
-            throw APIError(.badRequest, code: "invalid_field", message: "reason: 1–10000 characters, not blank")
-        }
+        _ = try PlainText.required(reason, "reason", max: 10_000)
         return self
     }
 }

@@ -79,10 +79,6 @@ struct DisputeActionRequest: Decodable, Sendable {
     }
 
     private func text(_ value: String?, _ field: String) throws -> String {
-        guard let value else { throw APIError(.badRequest, code: "missing_field", message: "\(field): required") }
-        guard !value.allSatisfy(\.isWhitespace), value.count <= 10_000 else {
-            throw APIError(.badRequest, code: "invalid_field", message: "\(field): 1–10000 characters, not blank")
-        }
-        return value
+        try PlainText.required(value, field, max: 10_000)
     }
 }

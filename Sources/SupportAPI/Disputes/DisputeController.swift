@@ -57,8 +57,8 @@ struct DisputeController: Sendable {
                     principal, code: refusal.code.description, message: refusal.detail, action: nil,
                     target: DisputeAccess.target(id), logger: logger)
             }
-            let status: HTTPResponse.Status = refusal.isInputError ? .badRequest : .conflict
-            throw APIError(status, code: refusal.code.description, message: refusal.description)
+            // The request itself was checked above; what the machine refuses is the dispute's state.
+            throw APIError(.conflict, code: refusal.code.description, message: refusal.description)
         }
         let after = try await database.connection { try await DisputeRow.load(id, lock: false, on: $0, logger: logger) }
         guard let after else { throw DisputeAccess.notFound(id) }

@@ -7,17 +7,16 @@ struct EvidenceRequest: Decodable, Sendable {
     var files: [EvidenceStore.FileRef]?
 
     func validated() throws -> Self {
-        let text = body ?? ""
+        _ = try PlainText.optional(body, "body", max: 20_000)
         let files = files ?? []
-        guard !text.allSatisfy(\.isWhitespace) || !files.isEmpty else {
+        guard PlainText.hasContent(body) || !files.isEmpty else {
             throw APIError(.badRequest, code: "missing_field", message: "body: text, or at least one entry in files")
         }
-        guard text.count <= 20_000 else { throw APIError(.badRequest, code: "invalid_field", message: "body: at most 20000 characters") }
         guard files.count <= 20 else { throw APIError(.badRequest, code: "invalid_field", message: "files: at most 20") }
         for (index, file) in files.enumerated() {
-            guard !file.ref.allSatisfy(\.isWhitespace), file.ref.count <= 2000, !file.name.isEmpty, file.name.count <= 300 else {
-                throw APIError(.badRequest, code: "invalid_field", message: "files.\(index): name and ref must not be blank")
-            }
+            _ = try PlainText.required(file.name, "files.\(index).name", max: 300)
+            _ = try PlainText.required(file.ref, "files.\(index).ref", max: 2000)
+            _ = try PlainText.optional(file.contentType, "files.\(index).content_type", max: 200)
             if let hash = file.sha256, hash.wholeMatch(of: /[0-9a-f]{64}/) == nil {
                 throw APIError(.badRequest, code: "invalid_field", message: "files.\(index).sha256: 64 lower-case hex digits")
             }

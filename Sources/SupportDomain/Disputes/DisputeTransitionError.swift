@@ -117,7 +117,4 @@ extension DisputeTransitionError {
         [Code.wrongActor, .systemOnly, .ownerOnly, .notAParty, .notClaimant, .notRespondent, .notAssignedArbiter,
          .approverDecided].contains(code)
     }
-
-    /// The command's own text or numbers are unusable (an API answers 400).
-    public var isInputError: Bool { [Code.missingText, .invalidSplit].contains(code) }
 }

@@ -28,8 +28,8 @@ public struct DealView: Sendable, Hashable, Encodable {
     }
 
     static let columns = """
-        id, external_ref, buyer_id, seller_id, amount::text, currency, terms, chat_id, deposit_required,
-        deposit_amount::text, deposit_status, status, started_at, created_at
+        id, external_ref, buyer_id, seller_id, trim_scale(amount)::text, currency, terms, chat_id, deposit_required,
+        trim_scale(deposit_amount)::text, deposit_status, status, started_at, created_at
         """
 
     init(_ row: PostgresRow) throws {

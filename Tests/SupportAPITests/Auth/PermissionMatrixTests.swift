@@ -67,6 +67,20 @@ struct PermissionMatrixTests {
         Endpoint(method: .post, path: "/api/v1/inbound/api", guardedBy: .action(.viewTicket)),
         // Requesters only.
         Endpoint(method: .post, path: "/api/v1/portal/requests", guardedBy: .signedIn),
+        // Deals: the guarantor bot's account and owners register; parties and staff look.
+        Endpoint(method: .post, path: "/api/v1/deals", guardedBy: .action(.manageDeals)),
+        Endpoint(method: .get, path: "/api/v1/deals/{id}", guardedBy: .action(.viewTicket)),
+        Endpoint(method: .post, path: "/api/v1/deals/{id}/deposit", guardedBy: .action(.manageDeals)),
+        Endpoint(method: .post, path: "/api/v1/deals/{id}/start", guardedBy: .action(.manageDeals)),
+        // Parties only; staff get an audited 403 (DisputeAPITests).
+        Endpoint(method: .post, path: "/api/v1/deals/{id}/disputes", guardedBy: .signedIn),
+        // Row rules only: the parties, the seat holders, owners (DisputeAPITests).
+        Endpoint(method: .get, path: "/api/v1/disputes/{id}", guardedBy: .signedIn),
+        Endpoint(method: .get, path: "/api/v1/disputes/{id}/evidence", guardedBy: .signedIn),
+        // Staff: decide_dispute (approve_payout to approve), then the state machine; parties by the machine alone.
+        Endpoint(method: .post, path: "/api/v1/disputes/{id}/actions", guardedBy: .action(.decideDispute)),
+        Endpoint(method: .post, path: "/api/v1/disputes/{id}/evidence", guardedBy: .action(.decideDispute)),
+        Endpoint(method: .post, path: "/api/v1/evidence/{id}/disclose", guardedBy: .action(.decideDispute)),
     ]
 
     /// Endpoints that are for staff only although requesters hold their action on their own tickets.
@@ -119,6 +133,9 @@ struct PermissionMatrixTests {
             let incident = try await app.int(
                 "INSERT INTO ticket (channel, subject, category, status, line, is_incident) VALUES ('web', 'Down', 'technical', 'escalated', 'l2', true) RETURNING id")
             let other = try await app.requester("duplicate@example.com")
+            let arbiter = role == .arbiter ? principal.staffID : nil
+            let counterparty = try await app.requester("counterparty@example.com")
+            let deals = try await DisputeFixture(app: app).deals(party: requester, other: counterparty, arbiter: arbiter)
             let facts = try await app.client.withConnection { connection in
                 try await TicketReadStore(connection: connection, logger: app.logger).accessFacts(ticket)
             }
@@ -181,6 +198,28 @@ struct PermissionMatrixTests {
                     reply = try await app.call(.post, endpoint.path, token: token, json: #"{"phone": "+79990001122", "body": "a call"}"#)
                 case (.post, "/api/v1/inbound/api"):
                     reply = try await app.call(.post, endpoint.path, token: token, json: #"{"external_id": "svc:1", "body": "from a service"}"#)
+                case (.post, "/api/v1/deals"):
+                    reply = try await app.call(.post, endpoint.path, token: token, json: """
+                        {"external_ref": "M-1", "buyer": {"requester_id": \(requester.rawValue)}, "seller": {"telegram_id": "555"},
+                         "amount": "10.5", "currency": "USDT"}
+                        """)
+                case (.get, "/api/v1/deals/{id}"):
+                    reply = try await app.call(.get, "/api/v1/deals/\(deals.active)", token: token)
+                    if role == .requester { decision = .allowed }
+                case (.post, "/api/v1/deals/{id}/deposit"):
+                    reply = try await app.call(.post, "/api/v1/deals/\(deals.withDeposit)/deposit", token: token, json: #"{"status": "held"}"#)
+                case (.post, "/api/v1/deals/{id}/start"):
+                    reply = try await app.call(.post, "/api/v1/deals/\(deals.registered)/start", token: token)
+                case (.post, "/api/v1/disputes/{id}/actions"):
+                    let json = role == .requester
+                        ? #"{"action": "propose_settlement", "terms": "half each"}"# : #"{"action": "request_info", "note": "receipts?"}"#
+                    reply = try await app.call(.post, "/api/v1/disputes/\(deals.dispute)/actions", token: token, json: json)
+                    if role == .requester { decision = .allowed }
+                case (.post, "/api/v1/disputes/{id}/evidence"):
+                    reply = try await app.call(.post, "/api/v1/disputes/\(deals.dispute)/evidence", token: token, json: #"{"body": "a receipt"}"#)
+                    if role == .requester { decision = .allowed }
+                case (.post, "/api/v1/evidence/{id}/disclose"):
+                    reply = try await app.call(.post, "/api/v1/evidence/\(deals.evidence)/disclose", token: token)
                 default:
                     Issue.record("no sample request for \(endpoint)")
                     continue

@@ -67,7 +67,7 @@ struct PermissionsTests {
     @Test func actionNamesAreTheAPINames() {
         #expect(StaffAction.allCases.map(\.rawValue) == [
             "view_queue", "view_ticket", "reply", "internal_note", "reassign", "escalate", "merge", "decide_dispute",
-            "approve_payout", "decide_appeal", "view_complaint", "manage_kb", "manage_rules", "view_reports",
+            "approve_payout", "manage_deals", "decide_appeal", "view_complaint", "manage_kb", "manage_rules", "view_reports",
             "manage_staff",
         ])
     }
