@@ -161,6 +161,7 @@ let package = Package(
                 "SupportSchema", "SupportDomain", "SupportStore", "SupportRuntime", "SupportAPI", "JobQueue",
                 "PostgresMigrations", "Notifications", "Arbitration",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "Logging", package: "swift-log"),

@@ -28,6 +28,8 @@ struct InboundItemRow: Sendable {
     }
 
     /// Records the result: `processed` with the ticket, or `failed`/`ignored` with the reason in `error`.
+    /// The last statement of intake's transaction, so `processed_at` (the statement clock) is about when
+    /// the ticket became visible; `support bench intake` measures time to ticket with it.
     static func mark(
         _ id: InboundItemID, _ status: InboundStatus, error: String? = nil, ticketID: TicketID? = nil,
         on connection: PostgresConnection, logger: Logger
@@ -35,7 +37,7 @@ struct InboundItemRow: Sendable {
         try await connection.query(
             """
             UPDATE inbound_item SET status = \(status.rawValue), error = \(error), ticket_id = \(ticketID?.rawValue),
-                   processed_at = now()
+                   processed_at = clock_timestamp()
             WHERE id = \(id.rawValue)
             """,
             logger: logger)
