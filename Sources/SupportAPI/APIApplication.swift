@@ -29,6 +29,8 @@ public enum APIApplication {
         /// Per peer address on the public intake (`POST /api/v1/inbound/web`); nil: unlimited.
         public var intakeRateLimit: RateLimit? = RateLimit(burst: 20, perMinute: 30)
         public var tokenPolicy = TokenPolicy()
+        /// `SUPPORT_PUBLIC_URL`: where people reach the portal, for links in mail.
+        public var publicURL = "http://127.0.0.1:8080"
 
         public init(
             host: String = "127.0.0.1", port: Int = 8080, processName: String = "api",
@@ -62,7 +64,8 @@ public enum APIApplication {
         router.add(middleware: MetricsMiddleware())
         router.add(middleware: APIErrorMiddleware())
         if let limit = configuration.intakeRateLimit {
-            router.add(middleware: RateLimitMiddleware(limiter: RateLimiter(limit: limit), paths: ["/api/v1/inbound/web"]))
+            router.add(middleware: RateLimitMiddleware(
+                limiter: RateLimiter(limit: limit), paths: ["/api/v1/inbound/web", "/api/v1/auth/password-link"]))
         }
         let health = HealthCheck(process: configuration.processName, client: client, migrator: SchemaCatalog.migrator)
         OpsRoutes.add(to: router, health: health, registry: MetricsSetup.registry)
@@ -87,6 +90,10 @@ public enum APIApplication {
             decoyHash: PasswordHashing.hash("decoy-password-for-unknown-accounts", cost: configuration.bcryptCost)
         ).add(to: api)
         StaffController(database: database, authorizer: authorizer, bcryptCost: configuration.bcryptCost).add(to: api)
+        PasswordLinkController(
+            database: database, queue: JobQueue(client: client, logger: logger), bcryptCost: configuration.bcryptCost,
+            publicURL: configuration.publicURL
+        ).add(to: api)
         TicketController(database: database, authorizer: authorizer).add(to: api)
         TicketActionController(database: database, authorizer: authorizer, queue: JobQueue(client: client, logger: logger))
             .add(to: api)

@@ -22,11 +22,13 @@ struct APICommand: AsyncParsableCommand {
         let logger = logging.makeLogger(label: name)
         let settings = try database.settings()
         let env = ProcessInfo.processInfo.environment
-        let configuration = APIApplication.Configuration(
+        var settingsForAPI = APIApplication.Configuration(
             host: http.resolvedHost(), port: try http.resolvedPort(default: 8080), processName: name,
             telegramWebhookSecret: env["TELEGRAM_WEBHOOK_SECRET"].flatMap { $0.isEmpty ? nil : $0 },
             mailgateToken: env["SUPPORT_MAILGATE_TOKEN"].flatMap { $0.isEmpty ? nil : $0 }
         )
+        if let url = env["SUPPORT_PUBLIC_URL"], !url.isEmpty { settingsForAPI.publicURL = url }
+        let configuration = settingsForAPI
         try await ProcessHost(settings: settings, logger: logger).run { client in
             [APIApplication.build(client: client, configuration: configuration, logger: logger) { port in
                 logger.info("api listening", metadata: ["url": "http://\(configuration.host):\(port)"])

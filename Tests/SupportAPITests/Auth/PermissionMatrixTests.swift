@@ -35,6 +35,9 @@ struct PermissionMatrixTests {
         Endpoint(method: .post, path: "/api/v1/auth/login", guardedBy: .open),
         Endpoint(method: .post, path: "/api/v1/inbound/web", guardedBy: .open),
         Endpoint(method: .post, path: "/api/v1/inbound/email", guardedBy: .secret),
+        // A mailed one-time link is the credential.
+        Endpoint(method: .post, path: "/api/v1/auth/password-link", guardedBy: .open),
+        Endpoint(method: .post, path: "/api/v1/auth/password", guardedBy: .open),
         Endpoint(method: .post, path: "/api/v1/auth/logout", guardedBy: .signedIn),
         Endpoint(method: .get, path: "/api/v1/auth/me", guardedBy: .signedIn),
         Endpoint(method: .get, path: "/api/v1/auth/tokens", guardedBy: .signedIn),
