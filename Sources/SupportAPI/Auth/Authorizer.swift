@@ -6,7 +6,8 @@ import SupportStore
 
 /// The API's single permission check: every endpoint that acts on the desk's data calls
 /// ``authorize(_:_:ticket:target:)``, which asks `Authorization` (role × action table, then the
-/// row rules) and, on a denial, writes an `access.denied` audit row and answers 403.
+/// row rules) and, on a denial, writes an `access.denied` audit row and answers 403 (404 to the staff
+/// member a complaint names, for whom it does not exist).
 ///
 /// The denial's audit row commits on its own, so it survives the failed request.
 struct Authorizer: Sendable {
@@ -34,6 +35,10 @@ struct Authorizer: Sendable {
             try await AuditLog(connection: connection, logger: logger).append(entry)
         }
         logger.notice("access denied", metadata: ["action": "\(action.rawValue)", "reason": "\(denial.rawValue)"])
+        if denial == .namedInComplaint {
+            // A complaint does not exist for the staff member it names: the same 404 as a missing ticket.
+            throw APIError(.notFound, code: "not_found", message: "no \(target.type) \(target.id.map(String.init) ?? "")")
+        }
         throw APIError(.forbidden, code: denial.rawValue, message: denial.message)
     }
 
