@@ -47,7 +47,8 @@ struct RoutingRun: Sendable {
                 parties: try await CaseFacts.staffWhoAre(ticket.requesterID, on: connection, logger: logger),
                 punishingModerator: punishment?.issuer, namedInComplaint: named),
             calendars: try await TeamDirectory.calendars(on: connection, logger: logger), now: now,
-            lineOverride: ticket.lineOverride)
+            // A second appeal on a decided punishment is the final one: the owners' (L3).
+            lineOverride: ticket.lineOverride ?? (punishment?.appealedBefore == true ? .l3 : nil))
         // Last before deciding: the locks serialise detection of similar reports until this transaction commits.
         if firstTime, !ticket.isIncident, ticket.incidentID == nil, IncidentDetector.categories.contains(category) {
             try await RecentReports.lock(words: report.lexemes, on: connection, logger: logger)

@@ -104,6 +104,8 @@ public enum APIApplication {
         DealController(database: database, authorizer: authorizer, queue: JobQueue(client: client, logger: logger)).add(to: api)
         DisputeController(database: database, authorizer: authorizer, queue: JobQueue(client: client, logger: logger)).add(to: api)
         EvidenceController(database: database, authorizer: authorizer).add(to: api)
+        AppealDecisionController(database: database, authorizer: authorizer, queue: JobQueue(client: client, logger: logger))
+            .add(to: api)
         PortalRequestController(
             authorizer: authorizer, portal: PortalInbound(database: database, store: InboundStore(queue: JobQueue(client: client, logger: logger)))
         ).add(to: api)

@@ -51,6 +51,24 @@ struct RoutingHandlerTests {
         }
     }
 
+    @Test func aSecondAppealOnADecidedPunishmentGoesToTheOwners() async throws {
+        try await RoutingEnv.with { env in
+            let first = try await env.route("Please unmute me, the mute was unfair, I only posted once", from: "john@example.com")
+            let maria = try await env.staff("maria@demo.local")
+            try await env.sql.exec(
+                """
+                INSERT INTO punishment_appeal_decision (punishment_id, ticket_id, round, decided_by_staff_id, outcome, reasons)
+                SELECT punishment_id, id, 1, \(maria), 'uphold', 'the rules were clear' FROM ticket WHERE id = \(first.ticketID)
+                """)
+            try await env.sql.exec("UPDATE ticket SET status = 'resolved', resolved_at = now() WHERE id = \(first.ticketID)")
+            let second = try await env.route("I appeal again: unmute me, the decision was wrong", from: "john@example.com")
+            #expect(second.ticketID != first.ticketID)
+            #expect(second.category == .moderationAppeal)
+            #expect(second.line == .l3)
+            #expect(second.assignee == (try await env.staff("owner@demo.local")))
+        }
+    }
+
     @Test func aComplaintNeverReachesTheOwnerItNames() async throws {
         try await RoutingEnv.with { env in
             let ticket = try await env.submit("Жалоба на администрацию: владелец хамит и удаляет сообщения", from: "ivan@example.com")

@@ -74,6 +74,7 @@ struct MigrationTests {
         ("classification_rule_language_check", ContentLocale.rawValues),
         ("inbound_item_status_check", InboundStatus.rawValues),
         ("punishment_kind_check", PunishmentKind.rawValues),
+        ("punishment_appeal_decision_outcome_check", AppealOutcome.rawValues),
         ("kb_article_visibility_check", ArticleVisibility.rawValues),
         ("kb_article_status_check", ArticleStatus.rawValues),
         ("notification_channel_check", NotificationChannel.rawValues),

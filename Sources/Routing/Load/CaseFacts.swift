@@ -6,9 +6,10 @@ import SupportSchema
 /// Who is involved in a ticket beyond its row: for conflicts of interest and stickiness.
 enum CaseFacts {
     /// The punishment a moderation appeal is about: the one the ticket names, else the requester's
-    /// latest that is not lifted; with its issuer.
+    /// latest that is not lifted; with its issuer, and whether an earlier appeal on it was decided
+    /// (then this one is the second, for the owners).
     static func punishment(for ticket: RoutingTicket, on connection: PostgresConnection, logger: Logger)
-        async throws -> (id: PunishmentID, issuer: StaffID?)?
+        async throws -> (id: PunishmentID, issuer: StaffID?, appealedBefore: Bool)?
     {
         let rows: PostgresRowSequence
         if let id = ticket.punishmentID {
@@ -25,7 +26,12 @@ enum CaseFacts {
         }
         guard let row = try await rows.collect().first else { return nil }
         let (id, issuer) = try row.decode((Int64, Int64?).self)
-        return (PunishmentID(id), issuer.map { StaffID($0) })
+        let before = try await connection.query(
+            """
+            SELECT 1 FROM punishment_appeal_decision WHERE punishment_id = \(id) AND ticket_id <> \(ticket.id.rawValue) LIMIT 1
+            """, logger: logger
+        ).collect()
+        return (PunishmentID(id), issuer.map { StaffID($0) }, !before.isEmpty)
     }
 
     /// Staff accounts that are the requester themselves: the same telegram user, or the same email

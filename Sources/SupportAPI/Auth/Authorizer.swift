@@ -25,7 +25,10 @@ struct Authorizer: Sendable {
     func authorize(_ principal: Principal, _ action: StaffAction, ticket: TicketAccessFacts? = nil, target: AuditTarget, logger: Logger)
         async throws
     {
-        guard case .denied(let denial) = Authorization.decide(principal, action: action, ticket: ticket) else { return }
+        var decision = Authorization.decide(principal, action: action, ticket: ticket)
+        // Before any role check: for the staff member it names, a complaint does not exist at all.
+        if let ticket, let staff = principal.staffID, ticket.namedStaffID == staff { decision = .denied(.namedInComplaint) }
+        guard case .denied(let denial) = decision else { return }
         var after: [String: StoredJSON] = ["action": .string(action.rawValue), "reason": .string(denial.rawValue)]
         if let requester = principal.requesterID { after["requester_id"] = .int(requester.rawValue) }
         let entry = NewAuditEntry(

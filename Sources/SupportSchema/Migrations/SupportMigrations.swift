@@ -20,5 +20,6 @@ public enum SupportMigrations {
         ("support-0011-auth", auth),
         ("support-0012-arbitration", arbitration),
         ("support-0013-password-links", passwordLinks),
+        ("support-0014-appeals", appeals),
     ]
 }

@@ -54,8 +54,14 @@ public struct RequesterAccount: Sendable, Encodable {
         public var chatID: String
         public var reason: String
         public var issuedAt: Date
+        public var expiresAt: Date?
         public var lifted: Bool
-        enum CodingKeys: String, CodingKey { case id, kind, reason, lifted, chatID = "chat_id", issuedAt = "issued_at" }
+        /// Appeal decisions on it, oldest first: `{"round", "outcome", "reasons", "decided_at"}`.
+        public var appeals: [StoredJSON]
+        enum CodingKeys: String, CodingKey {
+            case id, kind, reason, lifted, appeals
+            case chatID = "chat_id", issuedAt = "issued_at", expiresAt = "expires_at"
+        }
     }
 
     public var id: Int64
@@ -126,12 +132,25 @@ public struct RequesterAccount: Sendable, Encodable {
         }
         let punishments = try await connection.query(
             """
-            SELECT id, kind, chat_id, reason, issued_at, lifted FROM punishment
-            WHERE requester_id = \(id) ORDER BY issued_at DESC LIMIT 200
+            SELECT p.id, p.kind, p.chat_id, p.reason, p.issued_at, p.expires_at, p.lifted,
+                   array(SELECT d.round || '|' || d.outcome || '|' || to_char(d.decided_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"')
+                                || '|' || d.reasons
+                         FROM punishment_appeal_decision d WHERE d.punishment_id = p.id ORDER BY d.round)
+            FROM punishment p WHERE p.requester_id = \(id) ORDER BY p.issued_at DESC LIMIT 200
             """, logger: logger
         ).collect().map { row in
-            let (punishment, kind, chat, reason, issued, lifted) = try row.decode((Int64, String, String, String, Date, Bool).self)
-            return Punishment(id: punishment, kind: kind, chatID: chat, reason: reason, issuedAt: issued, lifted: lifted)
+            let (punishment, kind, chat, reason, issued, expires, lifted, appeals) = try row.decode(
+                (Int64, String, String, String, Date, Date?, Bool, [String]).self)
+            let decisions: [StoredJSON] = appeals.map { text in
+                let parts = text.split(separator: "|", maxSplits: 3, omittingEmptySubsequences: false).map(String.init)
+                return .object([
+                    "round": .int(Int64(parts[0]) ?? 0), "outcome": .string(parts[1]), "decided_at": .string(parts[2]),
+                    "reasons": .string(parts.count > 3 ? parts[3] : ""),
+                ])
+            }
+            return Punishment(
+                id: punishment, kind: kind, chatID: chat, reason: reason, issuedAt: issued, expiresAt: expires, lifted: lifted,
+                appeals: decisions)
         }
         return RequesterAccount(
             id: id, displayName: name, locale: locale, contractName: contractName, contractEmail: contractEmail,

@@ -99,6 +99,19 @@ struct AuthFixture: Sendable {
         return ticket
     }
 
+    /// A moderation appeal by `requester` against a ban issued by `issuer` (automatic moderation if nil).
+    @discardableResult
+    func appealTicket(of requester: RequesterID, issuer: StaffID? = nil, kind: String = "ban") async throws -> TicketID {
+        let punishment = try await int(
+            """
+            INSERT INTO punishment (requester_id, chat_id, kind, issued_by_staff_id, reason)
+            VALUES (\(requester.rawValue), 'chat-1', \(kind), \(issuer?.rawValue), 'spam') RETURNING id
+            """)
+        let ticket = try await self.ticket(of: requester, subject: "unban me please", category: .moderationAppeal)
+        _ = try await client.query("UPDATE ticket SET punishment_id = \(punishment) WHERE id = \(ticket.rawValue)", logger: logger)
+        return ticket
+    }
+
     func message(_ ticket: TicketID, body: String, isInternal: Bool = false, staff: StaffID? = nil, requester: RequesterID? = nil) async throws {
         let kind = staff != nil ? "staff" : "requester"
         _ = try await client.query(

@@ -51,6 +51,7 @@ struct PermissionMatrixTests {
         Endpoint(method: .post, path: "/api/v1/tickets/{id}/messages", guardedBy: .action(.reply)),
         Endpoint(method: .post, path: "/api/v1/tickets/{id}/escalate", guardedBy: .action(.escalate)),
         Endpoint(method: .post, path: "/api/v1/tickets/{id}/assign", guardedBy: .action(.reassign)),
+        Endpoint(method: .post, path: "/api/v1/tickets/{id}/appeal-decision", guardedBy: .action(.decideAppeal)),
         // escalate, and only coders or owners (TicketActionAPITests).
         Endpoint(method: .post, path: "/api/v1/tickets/{id}/fixed", guardedBy: .action(.escalate)),
         Endpoint(method: .post, path: "/api/v1/tickets/{id}/link", guardedBy: .action(.merge)),
@@ -185,6 +186,13 @@ struct PermissionMatrixTests {
                 case (.post, "/api/v1/tickets/{id}/merge"):
                     reply = try await app.call(.post, "/api/v1/tickets/\(duplicate)/merge", token: token, json: #"{"into": \#(ticket.rawValue)}"#)
                     decision = onTicket
+                case (.post, "/api/v1/tickets/{id}/appeal-decision"):
+                    let appeal = try await app.appealTicket(of: requester)
+                    reply = try await app.call(.post, "/api/v1/tickets/\(appeal)/appeal-decision", token: token,
+                                               json: #"{"outcome": "lift", "reasons": "served long enough"}"#)
+                    decision = Authorization.decide(principal, action: action, ticket: try await app.client.withConnection { connection in
+                        try await TicketReadStore(connection: connection, logger: app.logger).accessFacts(appeal)
+                    })
                 case (.get, "/api/v1/rules"):
                     reply = try await app.call(.get, endpoint.path, token: token)
                 case (.post, "/api/v1/rules"):
