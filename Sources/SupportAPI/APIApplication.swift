@@ -106,6 +106,7 @@ public enum APIApplication {
         EvidenceController(database: database, authorizer: authorizer).add(to: api)
         AppealDecisionController(database: database, authorizer: authorizer, queue: JobQueue(client: client, logger: logger))
             .add(to: api)
+        ConfidentialController(database: database, authorizer: authorizer).add(to: api)
         PortalRequestController(
             authorizer: authorizer, portal: PortalInbound(database: database, store: InboundStore(queue: JobQueue(client: client, logger: logger)))
         ).add(to: api)

@@ -58,3 +58,27 @@ struct AppealDecisionAPITests {
         }
     }
 }
+
+/// Owners take internal matters as confidential tickets.
+struct ConfidentialTicketTests {
+    @Test func anOwnerTakesATicketAsConfidentialAndOnlyOwnersSeeIt() async throws {
+        try await AuthFixture.with { app in
+            let owner = try await app.staff("owner@desk.example", roles: [.owner])
+            try await app.staff("agent@desk.example", roles: [.agent])
+            let alice = try await app.requester("alice@example.com")
+            let ticket = try await app.ticket(of: alice, subject: "a word about a moderator, privately")
+            let agent = try await app.login("agent@desk.example")
+            #expect(try await app.call(.get, "/api/v1/tickets/\(ticket.rawValue)", token: agent).status == .ok)
+            #expect(try await app.call(.post, "/api/v1/tickets/\(ticket.rawValue)/confidential", token: agent,
+                                       json: #"{"confidential": true}"#).status == .forbidden)
+            let taken = try await app.call(.post, "/api/v1/tickets/\(ticket.rawValue)/confidential",
+                                           token: try await app.login("owner@desk.example"), json: #"{"confidential": true}"#)
+            #expect(taken.status == .ok, "\(taken.body)")
+            #expect(taken.json["line"] as? String == "l3")
+            #expect((taken.json["assignee_id"] as? NSNumber)?.int64Value == owner.rawValue)
+            #expect(try await app.call(.get, "/api/v1/tickets/\(ticket.rawValue)", token: agent).status == .forbidden)
+            #expect(try await app.call(.get, "/api/v1/tickets", token: agent).ticketIDs.isEmpty)
+            #expect(try await app.int("SELECT count(*) FROM audit_log WHERE action = 'ticket.confidential'") == 1)
+        }
+    }
+}

@@ -20,6 +20,7 @@ struct ComplaintInvisibilityTests {
             "POST /api/v1/tickets/{id}/link": (.post, "/api/v1/tickets/\(complaint)/link", #"{"incident_id": \#(incident)}"#),
             "POST /api/v1/tickets/{id}/unlink": (.post, "/api/v1/tickets/\(complaint)/unlink", nil),
             "POST /api/v1/tickets/{id}/merge": (.post, "/api/v1/tickets/\(complaint)/merge", #"{"into": \#(other)}"#),
+            "POST /api/v1/tickets/{id}/confidential": (.post, "/api/v1/tickets/\(complaint)/confidential", #"{"confidential": true}"#),
             "POST /api/v1/tickets/{id}/appeal-decision":
                 (.post, "/api/v1/tickets/\(complaint)/appeal-decision", #"{"outcome": "lift", "reasons": "x"}"#),
         ]

@@ -52,6 +52,8 @@ struct PermissionMatrixTests {
         Endpoint(method: .post, path: "/api/v1/tickets/{id}/escalate", guardedBy: .action(.escalate)),
         Endpoint(method: .post, path: "/api/v1/tickets/{id}/assign", guardedBy: .action(.reassign)),
         Endpoint(method: .post, path: "/api/v1/tickets/{id}/appeal-decision", guardedBy: .action(.decideAppeal)),
+        // Owners only.
+        Endpoint(method: .post, path: "/api/v1/tickets/{id}/confidential", guardedBy: .action(.viewComplaint)),
         // escalate, and only coders or owners (TicketActionAPITests).
         Endpoint(method: .post, path: "/api/v1/tickets/{id}/fixed", guardedBy: .action(.escalate)),
         Endpoint(method: .post, path: "/api/v1/tickets/{id}/link", guardedBy: .action(.merge)),
@@ -193,6 +195,10 @@ struct PermissionMatrixTests {
                     decision = Authorization.decide(principal, action: action, ticket: try await app.client.withConnection { connection in
                         try await TicketReadStore(connection: connection, logger: app.logger).accessFacts(appeal)
                     })
+                case (.post, "/api/v1/tickets/{id}/confidential"):
+                    let matter = try await app.ticket(of: requester, subject: "internal matter")
+                    reply = try await app.call(.post, "/api/v1/tickets/\(matter)/confidential", token: token, json: #"{"confidential": true}"#)
+                    decision = Authorization.decide(principal, action: action, ticket: facts)
                 case (.get, "/api/v1/rules"):
                     reply = try await app.call(.get, endpoint.path, token: token)
                 case (.post, "/api/v1/rules"):
