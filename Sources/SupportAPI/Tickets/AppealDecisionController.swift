@@ -51,12 +51,6 @@ struct AppealDecisionController: Sendable {
         guard case .staff(let staff, let roles) = principal else { throw TicketActionController.forbidden }
         let body = try await JSONBody.decode(Body.self, from: request, limit: TicketActionController.bodyLimit)
         let reasons = try PlainText.required(body.reasons, "reasons", max: 10_000)
-        let expiry = try body.expiresAt.map { text in
-            guard let date = Self.time(text) else {
-                throw APIError(.badRequest, code: "invalid_field", message: "expires_at: an RFC 3339 time such as 2026-12-01T10:00:00Z")
-            }
-            return date
-        }
         let refusal: AppealDecisionRule.Refusal
         do {
             let decision = try await queue.transaction { connection, jobs in
@@ -68,6 +62,14 @@ struct AppealDecisionController: Sendable {
                         throw APIError(.conflict, code: "already_decided", message: "the appeal on ticket \(id) was decided: \(done.outcome)")
                     }
                     return done
+                }
+                // Read only where it counts: the end of a reduced punishment.
+                var expiry: Date?
+                if body.outcome == .reduce, let text = body.expiresAt {
+                    guard let date = Self.time(text) else {
+                        throw APIError(.badRequest, code: "invalid_field", message: "expires_at: an RFC 3339 time such as 2026-12-01T10:00:00Z")
+                    }
+                    expiry = date
                 }
                 let round = AppealDecisionRule.round(afterDecisions: appeal.previousDecisions)
                 let change = try AppealDecisionRule.decide(
