@@ -57,6 +57,11 @@ struct PermissionMatrixTests {
         Endpoint(method: .post, path: "/api/v1/rules", guardedBy: .action(.manageRules)),
         Endpoint(method: .patch, path: "/api/v1/rules/{id}", guardedBy: .action(.manageRules)),
         Endpoint(method: .delete, path: "/api/v1/rules/{id}", guardedBy: .action(.manageRules)),
+        // Anyone reads what they may (guests and requesters: published public articles); editors write.
+        Endpoint(method: .get, path: "/api/v1/kb/search", guardedBy: .open),
+        Endpoint(method: .get, path: "/api/v1/kb/articles/{id}", guardedBy: .open),
+        Endpoint(method: .post, path: "/api/v1/kb/articles", guardedBy: .action(.manageKB)),
+        Endpoint(method: .patch, path: "/api/v1/kb/articles/{id}", guardedBy: .action(.manageKB)),
         // Staff only, for themselves.
         Endpoint(method: .post, path: "/api/v1/staff/me/away", guardedBy: .signedIn),
         // Staff only (view_ticket, then the row rules on each ticket shown).
@@ -139,6 +144,7 @@ struct PermissionMatrixTests {
             let facts = try await app.client.withConnection { connection in
                 try await TicketReadStore(connection: connection, logger: app.logger).accessFacts(ticket)
             }
+            let article = try await app.int("INSERT INTO kb_article (slug, locale, title) VALUES ('matrix', 'en', 'Matrix') RETURNING id")
             var expectedDenials = 0
             for endpoint in Self.endpoints {
                 guard case .action(let action) = endpoint.guardedBy else { continue }
@@ -190,6 +196,10 @@ struct PermissionMatrixTests {
                     reply = try await app.call(.patch, "/api/v1/rules/1", token: token, json: #"{"weight": 2}"#)
                 case (.delete, "/api/v1/rules/{id}"):
                     reply = try await app.call(.delete, "/api/v1/rules/2", token: token)
+                case (.post, "/api/v1/kb/articles"):
+                    reply = try await app.call(.post, endpoint.path, token: token, json: #"{"slug": "new", "locale": "ru", "title": "Новая"}"#)
+                case (.patch, "/api/v1/kb/articles/{id}"):
+                    reply = try await app.call(.patch, "/api/v1/kb/articles/\(article)", token: token, json: #"{"status": "published"}"#)
                 case (.get, "/api/v1/requesters/{id}"):
                     reply = try await app.call(.get, "/api/v1/requesters/\(requester.rawValue)", token: token)
                 case (.post, "/api/v1/requesters/{id}/merge"):
