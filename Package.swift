@@ -181,7 +181,7 @@ let package = Package(
         ),
         .testTarget(
             name: "IntakeTests",
-            dependencies: ["Intake", "SupportStore", "SupportSchema", "SupportTesting", "JobQueue", "TelegramBotAPI", "MailMessage",
+            dependencies: ["Intake", "SupportStore", "SupportSchema", "SupportDomain", "SupportTesting", "JobQueue", "TelegramBotAPI", "MailMessage",
                            .product(name: "PostgresNIO", package: "postgres-nio")],
             swiftSettings: swiftSettings
         ),

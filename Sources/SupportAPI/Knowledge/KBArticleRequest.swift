@@ -49,12 +49,16 @@ struct KBArticleRequest: Decodable {
         return value
     }
 
-    /// A title: 1 to 200 characters, not only spaces, no NUL.
-    static func title(_ value: String) throws(APIError) -> String {
-        let title = try text(value, "title", maximum: maximumTitle)
-        guard title.unicodeScalars.contains(where: { $0 != " " }) else { throw invalid("title: 1 to 200 characters, not only spaces") }
-        return title
+    /// 1 to `maximum` characters, not only spaces, no NUL (titles, macro bodies).
+    static func nonBlank(_ value: String, _ field: String, maximum: Int) throws(APIError) -> String {
+        let checked = try text(value, field, maximum: maximum)
+        guard checked.unicodeScalars.contains(where: { $0 != " " }) else {
+            throw invalid("\(field): 1 to \(maximum) characters, not only spaces")
+        }
+        return checked
     }
+
+    static func title(_ value: String) throws(APIError) -> String { try nonBlank(value, "title", maximum: maximumTitle) }
 
     static func schemaEnum<E: SchemaEnum>(_ raw: String, _ field: String) throws(APIError) -> E {
         guard let value = E(rawValue: raw) else { throw invalid("\(field): one of \(E.rawValues.joined(separator: ", "))") }
