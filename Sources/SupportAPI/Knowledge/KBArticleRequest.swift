@@ -67,14 +67,18 @@ struct KBArticleRequest: Decodable {
 
     func draft() throws(APIError) -> KBArticleDraft {
         guard let slug else { throw Self.missing("slug") }
-        guard slug.unicodeScalars.count <= Self.maximumSlug, slug.wholeMatch(of: /[a-z0-9]+(-[a-z0-9]+)*/) != nil else {
-            throw Self.invalid("slug: lower-case letters and digits in dash-separated words, at most 100")
+        let slugText = try Self.text(slug, "slug", maximum: Self.maximumSlug)
+        guard !slugText.isEmpty else { throw Self.invalid("slug: 1 to 100 characters") }
+        // The document allows any text here (a JSON Schema `$` would let a trailing newline through):
+        // the slug's form is a semantic refusal.
+        guard slugText.wholeMatch(of: /[a-z0-9]+(-[a-z0-9]+)*/) != nil else {
+            throw APIError(.conflict, code: "invalid_slug", message: "slug: lower-case letters and digits in dash-separated words")
         }
         guard let locale else { throw Self.missing("locale") }
         guard let title else { throw Self.missing("title") }
         let change = try change()
         return KBArticleDraft(
-            slug: slug, locale: try Self.schemaEnum(locale, "locale"), title: try Self.title(title), body: change.body ?? "",
+            slug: slug, locale: try Self.schemaEnum(locale, "locale") as ContentLocale, title: try Self.title(title), body: change.body ?? "",
             section: change.section ?? "", category: change.category ?? nil, visibility: change.visibility ?? .public,
             status: change.status ?? .draft)
     }
@@ -85,9 +89,15 @@ struct KBArticleRequest: Decodable {
         if let title { change.title = try Self.title(title) }
         if let body { change.body = try Self.text(body, "body", maximum: Self.maximumBody) }
         if let section { change.section = try Self.text(section, "section", maximum: Self.maximumSection) }
-        if let category { change.category = .some(try category.map { raw throws(APIError) in try Self.schemaEnum(raw, "category") }) }
-        if let visibility { change.visibility = try Self.schemaEnum(visibility, "visibility") }
-        if let status { change.status = try Self.schemaEnum(status, "status") }
+        if let category {
+            if let raw = category {
+                change.category = .some(try Self.schemaEnum(raw, "category") as SupportSchema.Category)
+            } else {
+                change.category = .some(nil)
+            }
+        }
+        if let visibility { change.visibility = try Self.schemaEnum(visibility, "visibility") as ArticleVisibility }
+        if let status { change.status = try Self.schemaEnum(status, "status") as ArticleStatus }
         return change
     }
 }

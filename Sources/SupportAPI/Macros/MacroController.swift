@@ -26,7 +26,7 @@ struct MacroController: Sendable {
     }
 
     /// Staff allowed `reply` (no ticket yet), else 401/403.
-    private func staff(_ context: APIRequestContext) async throws -> (Principal, StaffID) {
+    private func staffCaller(_ context: APIRequestContext) async throws -> (Principal, StaffID) {
         let principal = try authorizer.principal(context)
         let target = AuditTarget(type: "macro", id: nil)
         let staff = try await authorizer.staffOnly(principal, action: .reply, target: target, logger: context.logger)
@@ -35,7 +35,7 @@ struct MacroController: Sendable {
     }
 
     func list(context: APIRequestContext) async throws -> Response {
-        let (_, staff) = try await staff(context)
+        let (_, staff) = try await staffCaller(context)
         let logger = context.logger
         let macros = try await database.connection { connection in
             try await MacroStore(connection: connection, logger: logger).usable(by: staff)
@@ -44,7 +44,7 @@ struct MacroController: Sendable {
     }
 
     func create(_ request: Request, context: APIRequestContext) async throws -> Response {
-        let (principal, staff) = try await staff(context)
+        let (principal, staff) = try await staffCaller(context)
         let new = try await JSONBody.decode(MacroRequest.self, from: request, limit: Self.bodyLimit).validated()
         let logger = context.logger
         if let team = new.teamID {
@@ -114,9 +114,8 @@ struct MacroController: Sendable {
                 FROM ticket t WHERE t.id = \(id.rawValue)
                 """, logger: logger
             ).collect()
-            guard let (text, categoryText) = try rows.first?.decode((String, String?).self) else {
-                throw APIError(.notFound, code: "not_found", message: "no ticket \(id)")
-            }
+            guard let row = rows.first else { throw APIError(.notFound, code: "not_found", message: "no ticket \(id)") }
+            let (text, categoryText) = try row.decode((String, String?).self)
             let category = categoryText.flatMap(SupportSchema.Category.init(rawValue:))
             let articles = try await KnowledgeStore(connection: connection, logger: logger)
                 .search(text, reader: .staff, matching: .anyWord, limit: 3)

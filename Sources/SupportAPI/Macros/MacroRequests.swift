@@ -39,7 +39,7 @@ struct MacroRequest: Decodable {
             }
             macro.setStatus = status
         }
-        if let setCategory { macro.setCategory = try KBArticleRequest.schemaEnum(setCategory, "set_category") }
+        if let setCategory { macro.setCategory = try KBArticleRequest.schemaEnum(setCategory, "set_category") as SupportSchema.Category }
         do {
             _ = try MacroTemplate(macro.body)
         } catch {
