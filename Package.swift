@@ -200,7 +200,7 @@ let package = Package(
         ),
         .testTarget(
             name: "NotificationsTests",
-            dependencies: ["Notifications", "SupportStore", "SupportSchema", "SupportDomain", "SupportTesting", "JobQueue", "MailMessage",
+            dependencies: ["Notifications", "SupportStore", "SupportSchema", "SupportDomain", "SupportTesting", "JobQueue", "MailMessage", "TelegramBotAPI",
                            .product(name: "PostgresNIO", package: "postgres-nio"),
                            .product(name: "Hummingbird", package: "hummingbird")],
             swiftSettings: swiftSettings
