@@ -48,7 +48,8 @@ public struct FAQBotLedger: Sendable {
             FROM kb_bot_outcome WHERE created_at >= \(from) AND created_at < \(to)
             """, logger: logger
         ).collect()
-        let (answered, deflected, handedOver, tickets) = try rows.first?.decode((Int64, Int64, Int64, Int64).self) ?? (0, 0, 0, 0)
+        guard let row = rows.first else { return FAQBotReport(tickets: 0, answered: 0, deflected: 0, handedOver: 0) }
+        let (answered, deflected, handedOver, tickets) = try row.decode((Int64, Int64, Int64, Int64).self)
         return FAQBotReport(tickets: Int(tickets), answered: Int(answered), deflected: Int(deflected), handedOver: Int(handedOver))
     }
 }

@@ -17,7 +17,7 @@ struct MacroAPITests {
             let other = try await app.login("boris@desk.local")
             let requester = try await app.requester("vera@example.com")
             let ticket = try await app.ticket(of: requester, subject: "Когда придёт выплата", category: .question)
-            _ = try await app.int("UPDATE ticket SET sla_due_at = '2026-11-23 14:05:00+00' WHERE id = \(ticket) RETURNING id")
+            let number = try await app.int("UPDATE ticket SET sla_due_at = '2026-11-23 14:05:00+00' WHERE id = \(ticket.rawValue) RETURNING number")
 
             let personal = try await app.call(.post, "/api/v1/macros", token: agent, json: """
                 {"title": "Выплата", "body": "Здравствуйте, {{requester_name}}! По обращению #{{ticket_number}} ответим до {{expected_time}}.",
@@ -41,10 +41,10 @@ struct MacroAPITests {
             #expect(try await app.call(.post, "/api/v1/tickets/\(ticket)/apply-macro", token: other, json: #"{"macro_id": \#(personalID)}"#).status == .notFound)
             let applied = try await app.call(.post, "/api/v1/tickets/\(ticket)/apply-macro", token: agent, json: #"{"macro_id": \#(personalID)}"#)
             #expect(applied.status == .created, "\(applied.body)")
-            #expect(applied.json["body"] as? String == "Здравствуйте, vera@example.com! По обращению #\(try await app.int("SELECT number FROM ticket WHERE id = \(ticket)")) ответим до 2026-11-23 14:05 UTC.")
+            #expect(applied.json["body"] as? String == "Здравствуйте, vera@example.com! По обращению #\(number) ответим до 2026-11-23 14:05 UTC.")
             #expect(applied.json["status"] as? String == "pending_requester" && applied.json["category"] as? String == "payment")
-            #expect(try await app.int("SELECT count(*) FROM message WHERE ticket_id = \(ticket) AND author_kind = 'staff' AND body LIKE 'Здравствуйте, vera%'") == 1)
-            #expect(try await app.int("SELECT count(*) FROM ticket WHERE id = \(ticket) AND category = 'payment' AND status = 'pending_requester'") == 1)
+            #expect(try await app.int("SELECT count(*) FROM message WHERE ticket_id = \(ticket.rawValue) AND author_kind = 'staff' AND body LIKE 'Здравствуйте, vera%'") == 1)
+            #expect(try await app.int("SELECT count(*) FROM ticket WHERE id = \(ticket.rawValue) AND category = 'payment' AND status = 'pending_requester'") == 1)
             let actions = try await app.auditRows().map(\.action)
             #expect(actions.filter { $0 == "macro.create" }.count == 2 && actions.contains("ticket.macro"))
         }
