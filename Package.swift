@@ -182,7 +182,7 @@ let package = Package(
         ),
         .testTarget(
             name: "IntakeTests",
-            dependencies: ["Intake", "SupportStore", "SupportSchema", "SupportTesting", "JobQueue", "TelegramBotAPI", "MailMessage",
+            dependencies: ["Intake", "SupportStore", "SupportSchema", "SupportDomain", "SupportTesting", "JobQueue", "TelegramBotAPI", "MailMessage",
                            .product(name: "PostgresNIO", package: "postgres-nio")],
             swiftSettings: swiftSettings
         ),
@@ -201,7 +201,7 @@ let package = Package(
         ),
         .testTarget(
             name: "NotificationsTests",
-            dependencies: ["Notifications", "SupportStore", "SupportSchema", "SupportDomain", "SupportTesting", "JobQueue", "MailMessage",
+            dependencies: ["Notifications", "SupportStore", "SupportSchema", "SupportDomain", "SupportTesting", "JobQueue", "MailMessage", "TelegramBotAPI",
                            .product(name: "PostgresNIO", package: "postgres-nio"),
                            .product(name: "Hummingbird", package: "hummingbird")],
             swiftSettings: swiftSettings

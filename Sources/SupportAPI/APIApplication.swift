@@ -98,6 +98,8 @@ public enum APIApplication {
         TicketActionController(database: database, authorizer: authorizer, queue: JobQueue(client: client, logger: logger))
             .add(to: api)
         RuleController(database: database, authorizer: authorizer).add(to: api)
+        KBController(database: database, authorizer: authorizer).add(to: api)
+        MacroController(database: database, authorizer: authorizer, queue: JobQueue(client: client, logger: logger)).add(to: api)
         TicketLinkController(database: database, authorizer: authorizer, queue: JobQueue(client: client, logger: logger)).add(to: api)
         StaffAwayController(database: database, authorizer: authorizer).add(to: api)
         RequesterController(database: database, authorizer: authorizer).add(to: api)

@@ -56,6 +56,7 @@ struct MigrationTests {
         ("ticket_requested_category_check", Category.rawValues),
         ("team_categories_check", Category.rawValues),
         ("kb_article_category_check", Category.rawValues),
+        ("macro_set_category_check", Category.rawValues),
         ("classification_rule_category_check", Category.rawValues),
         ("ticket_priority_check", Priority.rawValues),
         ("sla_policy_priority_check", Priority.rawValues),

@@ -10,14 +10,42 @@ public struct IntakeConfiguration: Sendable {
     /// The desk's hours the promise is computed on; also the zone the time is written in.
     public var calendar: BusinessCalendar
     public var parser: InboundParser
+    /// The FAQ bot's rule; nil turns the bot off (every new ticket is acknowledged and routed).
+    public var faqBot: FAQBotRule?
+    /// Where the portal shows an article: the bot links `<kbBaseURL>/<locale>/<slug>`.
+    public var kbBaseURL: String
 
     public init(
         reopenWindow: TimeInterval = TicketPlacement.defaultReopenWindow, slaPolicies: SLAPolicyTable = SLAPolicyTable(),
-        calendar: BusinessCalendar = .standard, parser: InboundParser = InboundParser()
+        calendar: BusinessCalendar = .standard, parser: InboundParser = InboundParser(), faqBot: FAQBotRule? = nil,
+        kbBaseURL: String = IntakeConfiguration.defaultKBBaseURL
     ) {
         self.reopenWindow = reopenWindow
         self.slaPolicies = slaPolicies
         self.calendar = calendar
         self.parser = parser
+        self.faqBot = faqBot
+        self.kbBaseURL = kbBaseURL
     }
+
+    public static let defaultKBBaseURL = "http://127.0.0.1:8080/kb"
+
+    /// Reads `SUPPORT_FAQ_BOT_CONFIDENCE` (0…1; unset or `off`: no bot) and `SUPPORT_KB_URL`.
+    /// - Throws: ``IntakeConfigurationError`` naming the variable for a bad value.
+    public init(environment: [String: String]) throws {
+        self.init()
+        if let raw = environment["SUPPORT_FAQ_BOT_CONFIDENCE"], raw != "off", !raw.isEmpty {
+            guard let value = Double(raw), (0...1).contains(value) else {
+                throw IntakeConfigurationError(message: "SUPPORT_FAQ_BOT_CONFIDENCE: a number from 0 to 1, or off (got \(raw))")
+            }
+            faqBot = FAQBotRule(minimumConfidence: value)
+        }
+        if let url = environment["SUPPORT_KB_URL"], !url.isEmpty { kbBaseURL = url }
+    }
+}
+
+/// A bad intake setting, named in one line.
+public struct IntakeConfigurationError: Error, CustomStringConvertible, Sendable {
+    public var message: String
+    public var description: String { message }
 }

@@ -93,7 +93,7 @@ public struct IntakeHandler: Sendable {
             try await InboundItemRow.mark(item, .ignored, error: reason, on: connection, logger: logger)
         case .alreadyHandled, .notFound:
             break
-        case .created, .appended, .reopened, .handedOver, .rated, .recorded, .replied:
+        case .created, .botAnswered, .appended, .reopened, .handedOver, .rated, .recorded, .replied:
             try await InboundItemRow.mark(item, .processed, ticketID: outcome.ticketID, on: connection, logger: logger)
         }
     }

@@ -4,6 +4,8 @@ import SupportSchema
 public enum IntakeOutcome: Sendable, Hashable, CustomStringConvertible {
     /// A new ticket was opened (acknowledged, routed).
     case created(TicketID)
+    /// A new ticket was answered by the FAQ bot and waits for the requester (not routed yet).
+    case botAnswered(TicketID)
     /// The message was appended to an active ticket.
     case appended(TicketID)
     /// A finished ticket was reopened by a threaded reply.
@@ -28,7 +30,7 @@ public enum IntakeOutcome: Sendable, Hashable, CustomStringConvertible {
     /// The ticket the item ended up on, if any (`inbound_item.ticket_id`).
     public var ticketID: TicketID? {
         switch self {
-        case .created(let id), .appended(let id), .reopened(let id), .handedOver(let id), .rated(let id),
+        case .created(let id), .botAnswered(let id), .appended(let id), .reopened(let id), .handedOver(let id), .rated(let id),
             .recorded(let id):
             id
         case .replied, .ignored, .failed, .alreadyHandled, .notFound: nil
@@ -38,6 +40,7 @@ public enum IntakeOutcome: Sendable, Hashable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .created(let id): "created ticket \(id)"
+        case .botAnswered(let id): "created ticket \(id), answered by the FAQ bot"
         case .appended(let id): "appended to ticket \(id)"
         case .reopened(let id): "reopened ticket \(id)"
         case .handedOver(let id): "handed over ticket \(id)"

@@ -27,9 +27,13 @@ extension IntakeRun {
             if let previous { data["previous_ticket_id"] = .int(previous.id.rawValue) }
             if let staff = request.loggedByStaffID { data["logged_by_staff_id"] = .int(staff.rawValue) }
             try await tickets.recordEvent(ticket.id, .created, actor: actor, data: data)
-            try await acknowledge(ticket, requester: requester)
-            try await route(ticket.id, handover ? .handover : .new)
-            outcome = .created(ticket.id)
+            if !handover, request.loggedByStaffID == nil, try await answerFromKnowledgeBase(ticket, requester: requester) {
+                outcome = .botAnswered(ticket.id)
+            } else {
+                try await acknowledge(ticket, requester: requester)
+                try await route(ticket.id, handover ? .handover : .new)
+                outcome = .created(ticket.id)
+            }
         case .reopen(let finished):
             ticket = finished
             try await tickets.reopen(ticket.id)
@@ -49,6 +53,12 @@ extension IntakeRun {
                     data: ["from": .string(open.status.rawValue), "to": "open", "reason": "requester_replied"])
             }
             if handover || resumes { try await route(ticket.id, handover ? .handover : .reply) }
+            // Writing again after a bot answer asks for a person: counted as a hand-over.
+            if resumes, !handover, try await FAQBotLedger(connection: connection, logger: logger).awaitsRequester(ticket.id) {
+                try await tickets.recordEvent(
+                    ticket.id, .handedOver, actor: actor,
+                    data: ["inbound_item_id": .int(item.id.rawValue), "reason": "requester_replied"])
+            }
             outcome = .appended(ticket.id)
         }
         try await appendMessage(to: ticket, requester: requester, actor: actor)

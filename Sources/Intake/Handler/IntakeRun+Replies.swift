@@ -40,7 +40,7 @@ extension IntakeRun {
     }
 
     /// Writes the notification and queues its `notify` job in this transaction (nothing when the key exists).
-    private func notify(
+    func notify(
         _ requester: ResolvedRequester, template: String, text: String, ticket: TicketRecord?, key: String,
         extra: [String: StoredJSON] = [:]
     ) async throws {

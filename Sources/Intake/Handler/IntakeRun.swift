@@ -36,10 +36,7 @@ struct IntakeRun: Sendable {
             guard let ticket = try await ownTicket(ticketID, of: requester) else {
                 return .ignored(reason: "\"helped\" button for a ticket that is not the requester's")
             }
-            try await tickets.recordEvent(
-                ticket.id, "requester_confirmed_helped", actor: .requester(requester.id),
-                data: ["inbound_item_id": .int(item.id.rawValue)])
-            return .recorded(ticket.id)
+            return try await confirmHelped(ticket, requester: requester)
         case .handover(let ticketID):
             if let ticketID, let ticket = try await ownTicket(ticketID, of: requester), ticket.status.isActive,
                 !request.hasContent
@@ -59,7 +56,14 @@ struct IntakeRun: Sendable {
         return ticket
     }
 
+    /// Hands the ticket to routing; a ticket waiting on the requester (after a bot answer) is open again.
     func handOver(_ ticket: TicketRecord, requester: ResolvedRequester) async throws {
+        if ticket.status == .pendingRequester {
+            try await tickets.setStatus(ticket.id, to: .open)
+            try await tickets.recordEvent(
+                ticket.id, .statusChanged, actor: .requester(requester.id),
+                data: ["from": .string(ticket.status.rawValue), "to": "open", "reason": "handed_over"])
+        }
         try await tickets.recordEvent(
             ticket.id, .handedOver, actor: .requester(requester.id), data: ["inbound_item_id": .int(item.id.rawValue)])
         try await route(ticket.id, .handover)

@@ -44,6 +44,39 @@ public struct ReplyText: Sendable, Hashable {
         return ([header] + lines).joined(separator: "\n")
     }
 
+    /// The FAQ bot's answer: the article's title and text (cut at `limit` characters), its link, and how
+    /// to reach a person.
+    public func botAnswer(number: Int64, title: String, body: String, link: String, limit: Int = 700) -> String {
+        let text = body.count > limit ? String(body.prefix(limit)).trimmingCharacters(in: .whitespacesAndNewlines) + "…" : body
+        if english {
+            return """
+                Your request #\(number): this article may answer it.
+                \(title)
+                \(text)
+                More: \(link)
+                Did it help? If not, press "Call an operator" or just write again, and an agent will take over.
+                """
+        }
+        return """
+            Ваше обращение #\(number): возможно, ответ есть в статье.
+            \(title)
+            \(text)
+            Подробнее: \(link)
+            Помогло? Если нет, нажмите «Позвать оператора» или просто напишите ещё раз, и подключится специалист.
+            """
+    }
+
+    /// The buttons under a bot answer: "this helped", "call an operator".
+    public var botButtons: (helped: String, callOperator: String) {
+        english ? ("This helped", "Call an operator") : ("Помогло", "Позвать оператора")
+    }
+
+    /// The reply to "this helped".
+    public func deflected(number: Int64) -> String {
+        english ? "Glad it helped! Request #\(number) is resolved; write any time if you need more."
+            : "Рады, что помогло! Обращение #\(number) решено; пишите, если понадобится ещё."
+    }
+
     /// The answer to `/start` and `/help`.
     public func welcome() -> String {
         if english {

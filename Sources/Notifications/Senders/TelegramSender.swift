@@ -15,6 +15,7 @@ struct TelegramSender: Sendable {
         }
         let message = SendMessageRequest(
             chatID: chat, text: notification.text,
+            replyMarkup: Self.keyboard(notification.payload),
             replyToMessageID: notification.payload["in_reply_to"].flatMap { $0.split(separator: ":").last.flatMap { Int($0) } })
         do {
             var request = HTTPClientRequest(url: SendMessageRequest.url(baseURL: configuration.telegramBaseURL, token: token).absoluteString)
@@ -36,5 +37,14 @@ struct TelegramSender: Sendable {
         } catch {
             return .retry("telegram: \(error)")
         }
+    }
+
+    /// The buttons a notification asks for (`keyboard` in its payload): the FAQ bot's answer carries
+    /// "this helped" / "call an operator" for its ticket.
+    static func keyboard(_ payload: [String: String]) -> InlineKeyboardMarkup? {
+        guard payload["keyboard"] == "helped_or_operator", let ticket = payload["ticket_id"].flatMap({ Int64($0) }) else { return nil }
+        return .helpedOrOperator(
+            ticketID: ticket, helpedTitle: payload["helped_title"] ?? "This helped",
+            operatorTitle: payload["operator_title"] ?? "Call an operator")
     }
 }

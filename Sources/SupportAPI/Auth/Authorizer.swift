@@ -45,6 +45,31 @@ struct Authorizer: Sendable {
         throw APIError(.forbidden, code: denial.rawValue, message: denial.message)
     }
 
+    /// The signed-in caller allowed `action` on the ticket named by the path's `{id}` (row rules
+    /// included): 401, 400 for a bad id, 404 for no such ticket, 403 (audited) when denied.
+    func authorizeTicket(_ context: APIRequestContext, _ action: StaffAction) async throws -> (Principal, TicketID) {
+        let principal = try principal(context)
+        guard let raw = context.parameters.get("id"), let id = TicketID(raw) else {
+            throw APIError(.badRequest, code: "invalid_parameter", message: "id: a ticket id")
+        }
+        let logger = context.logger
+        let facts = try await database.connection { connection in
+            try await TicketReadStore(connection: connection, logger: logger).accessFacts(id)
+        }
+        guard let facts else { throw APIError(.notFound, code: "not_found", message: "no ticket \(id)") }
+        try await authorize(principal, action, ticket: facts, target: .ticket(id.rawValue), logger: logger)
+        return (principal, id)
+    }
+
+    /// The caller as staff, or an audited 403 `staff_only` (requesters hold `reply` on their own tickets,
+    /// but desk tools are for staff).
+    func staffOnly(_ principal: Principal, action: StaffAction, target: AuditTarget, logger: Logger) async throws -> StaffID {
+        guard let staff = principal.staffID else {
+            try await deny(principal, code: "staff_only", message: "this is for staff", action: action, target: target, logger: logger)
+        }
+        return staff
+    }
+
     /// Refuses with 403 for a rule checked outside `Authorization` (e.g. only coders mark a fix),
     /// auditing it like any other denial.
     func deny(_ principal: Principal, code: String, message: String, action: StaffAction?, target: AuditTarget, logger: Logger)

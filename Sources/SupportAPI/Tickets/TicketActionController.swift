@@ -154,17 +154,7 @@ struct TicketActionController: Sendable {
 
     /// The signed-in principal allowed to escalate this ticket, or 400/401/403/404.
     private func authorized(_ context: APIRequestContext, _ action: StaffAction = .escalate) async throws -> (Principal, TicketID) {
-        let principal = try authorizer.principal(context)
-        guard let raw = context.parameters.get("id"), let id = TicketID(raw) else {
-            throw APIError(.badRequest, code: "invalid_parameter", message: "id: a ticket id")
-        }
-        let logger = context.logger
-        let facts = try await database.connection { connection in
-            try await TicketReadStore(connection: connection, logger: logger).accessFacts(id)
-        }
-        guard let facts else { throw APIError(.notFound, code: "not_found", message: "no ticket \(id)") }
-        try await authorizer.authorize(principal, action, ticket: facts, target: .ticket(id.rawValue), logger: logger)
-        return (principal, id)
+        try await authorizer.authorizeTicket(context, action)
     }
 
     static let forbidden = APIError(.forbidden, code: "staff_only", message: "only staff act on tickets")

@@ -1,4 +1,5 @@
 import Arbitration
+import Foundation
 import Escalation
 import Intake
 import JobQueue
@@ -22,7 +23,14 @@ public enum WorkerHandlers {
         var registry = JobHandlerRegistry()
         switch kind {
         case .intake:
-            IntakeHandler(queue: JobQueue(client: client, logger: logger)).register(in: &registry)
+            let configuration: IntakeConfiguration
+            do {
+                configuration = try IntakeConfiguration(environment: ProcessInfo.processInfo.environment)
+            } catch {
+                logger.error("\(error); the FAQ bot stays off")
+                configuration = IntakeConfiguration()
+            }
+            IntakeHandler(queue: JobQueue(client: client, logger: logger), configuration: configuration).register(in: &registry)
         case .routing:
             RoutingHandler(queue: JobQueue(client: client, logger: logger)).register(in: &registry)
         case .escalation:

@@ -39,5 +39,7 @@ public struct TicketEventType: RawRepresentable, Hashable, Sendable, Codable, Ex
     public static let reopened: TicketEventType = "reopened"
     public static let botAnswered: TicketEventType = "bot_answered"
     public static let handedOver: TicketEventType = "handed_over"
+    /// The requester said the FAQ bot's answer helped: resolved without a person.
+    public static let deflected: TicketEventType = "deflected"
     public static let csatReceived: TicketEventType = "csat_received"
 }

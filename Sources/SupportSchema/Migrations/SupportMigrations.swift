@@ -21,5 +21,6 @@ public enum SupportMigrations {
         ("support-0012-arbitration", arbitration),
         ("support-0013-password-links", passwordLinks),
         ("support-0014-appeals", appeals),
+        ("support-0015-knowledge-bot", knowledgeBot),
     ]
 }

@@ -63,6 +63,16 @@ struct PermissionMatrixTests {
         Endpoint(method: .post, path: "/api/v1/rules", guardedBy: .action(.manageRules)),
         Endpoint(method: .patch, path: "/api/v1/rules/{id}", guardedBy: .action(.manageRules)),
         Endpoint(method: .delete, path: "/api/v1/rules/{id}", guardedBy: .action(.manageRules)),
+        // Anyone reads what they may (guests and requesters: published public articles); editors write.
+        Endpoint(method: .get, path: "/api/v1/kb/search", guardedBy: .open),
+        Endpoint(method: .get, path: "/api/v1/kb/articles/{id}", guardedBy: .open),
+        Endpoint(method: .post, path: "/api/v1/kb/articles", guardedBy: .action(.manageKB)),
+        Endpoint(method: .patch, path: "/api/v1/kb/articles/{id}", guardedBy: .action(.manageKB)),
+        // Staff only: canned replies (reply), applied on a ticket (reply + row rules), suggestions (view_ticket + row rules).
+        Endpoint(method: .get, path: "/api/v1/macros", guardedBy: .action(.reply)),
+        Endpoint(method: .post, path: "/api/v1/macros", guardedBy: .action(.reply)),
+        Endpoint(method: .post, path: "/api/v1/tickets/{id}/apply-macro", guardedBy: .action(.reply)),
+        Endpoint(method: .get, path: "/api/v1/tickets/{id}/suggestions", guardedBy: .action(.viewTicket)),
         // Staff only, for themselves.
         Endpoint(method: .post, path: "/api/v1/staff/me/away", guardedBy: .signedIn),
         // Staff only (view_ticket, then the row rules on each ticket shown).
@@ -90,7 +100,10 @@ struct PermissionMatrixTests {
     ]
 
     /// Endpoints that are for staff only although requesters hold their action on their own tickets.
-    static let staffOnly: Set<String> = ["/api/v1/requesters/{id}", "/api/v1/calls", "/api/v1/inbound/api"]
+    static let staffOnly: Set<String> = [
+        "/api/v1/requesters/{id}", "/api/v1/calls", "/api/v1/inbound/api", "/api/v1/macros", "/api/v1/tickets/{id}/apply-macro",
+        "/api/v1/tickets/{id}/suggestions",
+    ]
 
     @Test func everyEndpointIsClassified() async throws {
         try await TestDatabase.with(migrations: []) { db in
@@ -145,6 +158,7 @@ struct PermissionMatrixTests {
             let facts = try await app.client.withConnection { connection in
                 try await TicketReadStore(connection: connection, logger: app.logger).accessFacts(ticket)
             }
+            let article = try await app.int("INSERT INTO kb_article (slug, locale, title) VALUES ('matrix', 'en', 'Matrix') RETURNING id")
             var expectedDenials = 0
             for endpoint in Self.endpoints {
                 guard case .action(let action) = endpoint.guardedBy else { continue }
@@ -207,6 +221,25 @@ struct PermissionMatrixTests {
                     reply = try await app.call(.patch, "/api/v1/rules/1", token: token, json: #"{"weight": 2}"#)
                 case (.delete, "/api/v1/rules/{id}"):
                     reply = try await app.call(.delete, "/api/v1/rules/2", token: token)
+                case (.post, "/api/v1/kb/articles"):
+                    reply = try await app.call(.post, endpoint.path, token: token, json: #"{"slug": "new", "locale": "ru", "title": "Новая"}"#)
+                case (.patch, "/api/v1/kb/articles/{id}"):
+                    reply = try await app.call(.patch, "/api/v1/kb/articles/\(article)", token: token, json: #"{"status": "published"}"#)
+                case (.get, "/api/v1/macros"):
+                    reply = try await app.call(.get, endpoint.path, token: token)
+                case (.post, "/api/v1/macros"):
+                    reply = try await app.call(.post, endpoint.path, token: token, json: #"{"title": "Hi", "body": "Hello {{requester_name}}"}"#)
+                case (.post, "/api/v1/tickets/{id}/apply-macro"):
+                    // A requester is refused before the macro is looked up.
+                    var macro: Int64 = 1
+                    if let staff = principal.staffID {
+                        macro = try await app.int("INSERT INTO macro (title, body, owner_staff_id) VALUES ('M', 'Hello {{requester_name}}', \(staff.rawValue)) RETURNING id")
+                    }
+                    reply = try await app.call(.post, "/api/v1/tickets/\(ticket)/apply-macro", token: token, json: #"{"macro_id": \#(macro)}"#)
+                    decision = onTicket
+                case (.get, "/api/v1/tickets/{id}/suggestions"):
+                    reply = try await app.call(.get, "/api/v1/tickets/\(ticket)/suggestions", token: token)
+                    decision = onTicket
                 case (.get, "/api/v1/requesters/{id}"):
                     reply = try await app.call(.get, "/api/v1/requesters/\(requester.rawValue)", token: token)
                 case (.post, "/api/v1/requesters/{id}/merge"):

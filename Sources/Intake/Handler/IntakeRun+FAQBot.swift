@@ -1,0 +1,60 @@
+import Foundation
+import SupportDomain
+import SupportSchema
+import SupportStore
+
+extension IntakeRun {
+    /// Answers a new ticket from the knowledge base when ``FAQBotRule`` is confident: the article goes
+    /// out on the requester's channel (with "this helped" / "call an operator" buttons on Telegram) and
+    /// the ticket waits for the requester (`pending_requester`, `bot_answered`) instead of being routed.
+    /// - Returns: whether the bot answered; if not, the caller acknowledges and routes as usual.
+    func answerFromKnowledgeBase(_ ticket: TicketRecord, requester: ResolvedRequester) async throws -> Bool {
+        guard let rule = configuration.faqBot, request.hasContent else { return false }
+        let text = [request.subject, request.body].compactMap { $0 }.joined(separator: "\n")
+        let best = try await KnowledgeStore(connection: connection, logger: logger)
+            .search(text, reader: .requester, matching: .anyWord, limit: 1).first
+        let decision = rule.decide(best.map { FAQMatch(rank: $0.rank, matchedTerms: $0.matchedTerms, queryTerms: $0.queryTerms) })
+        guard case .answer(let confidence) = decision, let best,
+            let article = try await KnowledgeStore(connection: connection, logger: logger).article(best.id, reader: .requester)
+        else {
+            if case .handOver(let reason) = decision { logger.debug("faq bot passes", metadata: ["reason": "\(reason.rawValue)"]) }
+            return false
+        }
+        let link = "\(configuration.kbBaseURL)/\(article.locale.rawValue)/\(article.slug)"
+        let replies = ReplyText(locale: requester.locale)
+        let buttons = replies.botButtons
+        try await notify(
+            requester, template: "bot_answer",
+            text: replies.botAnswer(number: ticket.number, title: article.title, body: article.body, link: link),
+            ticket: ticket, key: "bot:\(ticket.id)",
+            extra: [
+                "ticket_number": .int(ticket.number), "article_id": .int(article.id.rawValue), "link": .string(link),
+                "subject": .string("[#\(ticket.number)] \(article.title)"),
+                "keyboard": "helped_or_operator", "ticket_id": .int(ticket.id.rawValue),
+                "helped_title": .string(buttons.helped), "operator_title": .string(buttons.callOperator),
+            ])
+        try await tickets.setStatus(ticket.id, to: .pendingRequester)
+        try await tickets.recordEvent(
+            ticket.id, .botAnswered, actor: .bot,
+            data: [
+                "article_id": .int(article.id.rawValue), "confidence": .string(String(format: "%.3f", confidence)),
+                "rank": .string(String(format: "%.3f", best.rank)), "inbound_item_id": .int(item.id.rawValue),
+            ])
+        return true
+    }
+
+    /// "This helped" under a bot answer: the ticket is resolved as deflected; any other ticket only
+    /// records the press.
+    func confirmHelped(_ ticket: TicketRecord, requester: ResolvedRequester) async throws -> IntakeOutcome {
+        let ledger = FAQBotLedger(connection: connection, logger: logger)
+        let data: [String: StoredJSON] = ["inbound_item_id": .int(item.id.rawValue)]
+        try await tickets.recordEvent(ticket.id, "requester_confirmed_helped", actor: .requester(requester.id), data: data)
+        guard try await ledger.awaitsRequester(ticket.id), try await ledger.resolveDeflected(ticket.id) else { return .recorded(ticket.id) }
+        try await tickets.recordEvent(
+            ticket.id, .statusChanged, actor: .requester(requester.id),
+            data: ["from": .string(ticket.status.rawValue), "to": "resolved", "reason": "bot_deflected"])
+        try await tickets.recordEvent(ticket.id, .deflected, actor: .requester(requester.id), data: data)
+        try await reply(requester, template: "deflected", text: ReplyText(locale: requester.locale).deflected(number: ticket.number), ticket: ticket)
+        return .recorded(ticket.id)
+    }
+}
