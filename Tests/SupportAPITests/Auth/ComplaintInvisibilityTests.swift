@@ -20,6 +20,8 @@ struct ComplaintInvisibilityTests {
             "POST /api/v1/tickets/{id}/link": (.post, "/api/v1/tickets/\(complaint)/link", #"{"incident_id": \#(incident)}"#),
             "POST /api/v1/tickets/{id}/unlink": (.post, "/api/v1/tickets/\(complaint)/unlink", nil),
             "POST /api/v1/tickets/{id}/merge": (.post, "/api/v1/tickets/\(complaint)/merge", #"{"into": \#(other)}"#),
+            "POST /api/v1/tickets/{id}/apply-macro": (.post, "/api/v1/tickets/\(complaint)/apply-macro", #"{"macro_id": 1}"#),
+            "GET /api/v1/tickets/{id}/suggestions": (.get, "/api/v1/tickets/\(complaint)/suggestions", nil),
             "POST /api/v1/tickets/{id}/confidential": (.post, "/api/v1/tickets/\(complaint)/confidential", #"{"confidential": true}"#),
             "POST /api/v1/tickets/{id}/appeal-decision":
                 (.post, "/api/v1/tickets/\(complaint)/appeal-decision", #"{"outcome": "lift", "reasons": "x"}"#),
