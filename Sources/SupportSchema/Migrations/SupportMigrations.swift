@@ -19,6 +19,6 @@ public enum SupportMigrations {
         ("support-0010-escalation", escalation),
         ("support-0011-auth", auth),
         ("support-0012-arbitration", arbitration),
-        ("support-0014-knowledge-bot", knowledgeBot),
+        ("support-0015-knowledge-bot", knowledgeBot),
     ]
 }
