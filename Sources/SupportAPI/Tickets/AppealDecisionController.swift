@@ -40,14 +40,8 @@ struct AppealDecisionController: Sendable {
     }
 
     func decide(_ request: Request, context: APIRequestContext) async throws -> Response {
-        let principal = try authorizer.principal(context)
-        guard let raw = context.parameters.get("id"), let id = TicketID(raw) else {
-            throw APIError(.badRequest, code: "invalid_parameter", message: "id: a ticket id")
-        }
+        let (principal, id) = try await authorizer.authorizeTicket(context, .decideAppeal)
         let logger = context.logger
-        let facts = try await database.connection { try await TicketReadStore(connection: $0, logger: logger).accessFacts(id) }
-        guard let facts else { throw APIError(.notFound, code: "not_found", message: "no ticket \(id)") }
-        try await authorizer.authorize(principal, .decideAppeal, ticket: facts, target: .ticket(id.rawValue), logger: logger)
         guard case .staff(let staff, let roles) = principal else { throw TicketActionController.forbidden }
         let body = try await JSONBody.decode(Body.self, from: request, limit: TicketActionController.bodyLimit)
         let reasons = try PlainText.required(body.reasons, "reasons", max: 10_000)

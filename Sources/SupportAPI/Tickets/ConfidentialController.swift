@@ -29,31 +29,25 @@ struct ConfidentialController: Sendable {
     }
 
     func mark(_ request: Request, context: APIRequestContext) async throws -> Response {
-        let principal = try authorizer.principal(context)
-        guard let raw = context.parameters.get("id"), let id = TicketID(raw) else {
-            throw APIError(.badRequest, code: "invalid_parameter", message: "id: a ticket id")
-        }
+        let (principal, id) = try await authorizer.authorizeTicket(context, .viewComplaint)
         let logger = context.logger
-        let facts = try await database.connection { try await TicketReadStore(connection: $0, logger: logger).accessFacts(id) }
-        guard let facts else { throw APIError(.notFound, code: "not_found", message: "no ticket \(id)") }
-        try await authorizer.authorize(principal, .viewComplaint, ticket: facts, target: .ticket(id.rawValue), logger: logger)
         guard let owner = principal.staffID else { throw TicketActionController.forbidden }
         let body = try await JSONBody.decode(Body.self, from: request, limit: TicketActionController.bodyLimit)
         let result = try await database.transaction { connection in
             let rows = try await connection.query(
                 """
-                UPDATE ticket SET is_confidential = \(body.confidential),
-                    line = CASE WHEN \(body.confidential) THEN 'l3' ELSE line END,
-                    line_override = CASE WHEN \(body.confidential) THEN 'l3' ELSE line_override END,
-                    assignee_id = CASE WHEN \(body.confidential) THEN \(owner.rawValue) ELSE assignee_id END,
+                UPDATE ticket t SET is_confidential = \(body.confidential),
+                    line = CASE WHEN \(body.confidential) THEN 'l3' ELSE t.line END,
+                    line_override = CASE WHEN \(body.confidential) THEN 'l3' ELSE t.line_override END,
+                    assignee_id = CASE WHEN \(body.confidential) THEN \(owner.rawValue) ELSE t.assignee_id END,
                     team_id = CASE WHEN \(body.confidential)
-                                   THEN coalesce((SELECT id FROM team WHERE line = 'l3' ORDER BY id LIMIT 1), team_id)
-                                   ELSE team_id END
-                WHERE id = \(id.rawValue)
-                RETURNING line, assignee_id
+                                   THEN coalesce((SELECT tm.id FROM team tm WHERE tm.line = 'l3' ORDER BY tm.id LIMIT 1), t.team_id)
+                                   ELSE t.team_id END
+                FROM ticket old WHERE t.id = \(id.rawValue) AND old.id = t.id
+                RETURNING t.line, t.assignee_id, old.is_confidential
                 """, logger: logger
             ).collect()
-            guard let (line, assignee) = try rows.first?.decode((String, Int64?).self) else {
+            guard let (line, assignee, wasConfidential) = try rows.first?.decode((String, Int64?, Bool).self) else {
                 throw APIError(.notFound, code: "not_found", message: "no ticket \(id)")
             }
             try await TicketStore(connection: connection, logger: logger).recordEvent(
@@ -61,7 +55,7 @@ struct ConfidentialController: Sendable {
                 data: ["confidential": .bool(body.confidential), "staff_id": .int(owner.rawValue)])
             try await AuditLog(connection: connection, logger: logger).append(NewAuditEntry(
                 actorStaffID: owner, actorRole: principal.auditRole.rawValue, action: "ticket.confidential", targetType: "ticket",
-                targetID: id.rawValue, before: ["confidential": .bool(facts.isConfidential)],
+                targetID: id.rawValue, before: ["confidential": .bool(wasConfidential)],
                 after: ["confidential": .bool(body.confidential), "line": .string(line)]))
             return Result(id: id.rawValue, confidential: body.confidential, line: line, assigneeID: assignee)
         }
