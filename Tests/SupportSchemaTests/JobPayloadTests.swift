@@ -26,6 +26,7 @@ struct JobPayloadTests {
         #expect(
             try json(DisputeJob(disputeID: 2, event: .deadline, state: .awaitingResponse, generation: 4))
                 == #"{"dispute_id":2,"event":"deadline","generation":4,"schema_version":1,"state":"awaiting_response"}"#)
+        #expect(try json(FAQBotWaitJob(ticketID: 6)) == #"{"schema_version":1,"ticket_id":6}"#)
     }
 
     @Test func roundTripsEveryPayload() throws {
@@ -41,6 +42,8 @@ struct JobPayloadTests {
                 #expect(try roundTrip(job) == job)
             }
         }
+        let wait = FAQBotWaitJob(ticketID: 6)
+        #expect(try roundTrip(wait) == wait)
         let notify = NotifyJob(notificationID: 4, idempotencyKey: "reply:4:1")
         #expect(try roundTrip(notify) == notify)
         for event in DisputeJob.Event.allCases {

@@ -30,6 +30,8 @@ struct QueueTests {
         #expect(SLAJob.queue == .sla)
         #expect(NotifyJob.queue == .notify)
         #expect(DisputeJob.queue == .dispute)
+        #expect(FAQBotWaitJob.queue == .intake, "the intake worker owns the FAQ bot")
+        #expect(FAQBotWaitJob.kind == "faq_bot_wait")
         #expect([IntakeJob.kind, RoutingJob.kind, SLAJob.kind, NotifyJob.kind, DisputeJob.kind]
             == ["intake", "routing", "sla", "notify", "dispute"])
     }

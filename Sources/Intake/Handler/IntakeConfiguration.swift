@@ -14,11 +14,13 @@ public struct IntakeConfiguration: Sendable {
     public var faqBot: FAQBotRule?
     /// Where the portal shows an article: the bot links `<kbBaseURL>/<locale>/<slug>`.
     public var kbBaseURL: String
+    /// How long the bot waits for "this helped", "call an operator" or a reply before a person takes over.
+    public var faqBotWait: Duration
 
     public init(
         reopenWindow: TimeInterval = TicketPlacement.defaultReopenWindow, slaPolicies: SLAPolicyTable = SLAPolicyTable(),
         calendar: BusinessCalendar = .standard, parser: InboundParser = InboundParser(), faqBot: FAQBotRule? = nil,
-        kbBaseURL: String = IntakeConfiguration.defaultKBBaseURL
+        kbBaseURL: String = IntakeConfiguration.defaultKBBaseURL, faqBotWait: Duration = IntakeConfiguration.defaultFAQBotWait
     ) {
         self.reopenWindow = reopenWindow
         self.slaPolicies = slaPolicies
@@ -26,11 +28,15 @@ public struct IntakeConfiguration: Sendable {
         self.parser = parser
         self.faqBot = faqBot
         self.kbBaseURL = kbBaseURL
+        self.faqBotWait = faqBotWait
     }
 
     public static let defaultKBBaseURL = "http://127.0.0.1:8080/kb"
+    /// Short against every first-response target, so silence never costs the requester their place.
+    public static let defaultFAQBotWait = Duration.seconds(15 * 60)
 
-    /// Reads `SUPPORT_FAQ_BOT_CONFIDENCE` (0…1; unset or `off`: no bot) and `SUPPORT_KB_URL`.
+    /// Reads `SUPPORT_FAQ_BOT_CONFIDENCE` (0…1; unset or `off`: no bot), `SUPPORT_FAQ_BOT_WAIT_MINUTES`
+    /// (1…240, default 15) and `SUPPORT_KB_URL`.
     /// - Throws: ``IntakeConfigurationError`` naming the variable for a bad value.
     public init(environment: [String: String]) throws {
         self.init()
@@ -39,6 +45,12 @@ public struct IntakeConfiguration: Sendable {
                 throw IntakeConfigurationError(message: "SUPPORT_FAQ_BOT_CONFIDENCE: a number from 0 to 1, or off (got \(raw))")
             }
             faqBot = FAQBotRule(minimumConfidence: value)
+        }
+        if let raw = environment["SUPPORT_FAQ_BOT_WAIT_MINUTES"], !raw.isEmpty {
+            guard let minutes = Int(raw), (1...240).contains(minutes) else {
+                throw IntakeConfigurationError(message: "SUPPORT_FAQ_BOT_WAIT_MINUTES: a whole number of minutes from 1 to 240 (got \(raw))")
+            }
+            faqBotWait = .seconds(minutes * 60)
         }
         if let url = environment["SUPPORT_KB_URL"], !url.isEmpty { kbBaseURL = url }
     }

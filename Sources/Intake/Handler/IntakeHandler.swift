@@ -28,11 +28,27 @@ public struct IntakeHandler: Sendable {
         self.configuration = configuration
     }
 
-    /// Registers the `intake` job kind.
+    /// Registers the `intake` and `faq_bot_wait` job kinds.
     public func register(in registry: inout JobHandlerRegistry) {
         registry.register(IntakeJob.self) { context, job in
             try await process(inboundItemID: job.inboundItemID, logger: context.logger)
         }
+        registry.register(FAQBotWaitJob.self) { context, job in
+            try await endBotWait(ticketID: job.ticketID, logger: context.logger)
+        }
+    }
+
+    /// Hands a ticket the FAQ bot answered to a person when the requester never answered the bot.
+    /// - Returns: whether it was handed over (false: it no longer waits on the bot, or is gone).
+    @discardableResult
+    public func endBotWait(ticketID: TicketID, logger: Logger? = nil) async throws -> Bool {
+        var logger = logger ?? queue.logger
+        logger[metadataKey: "ticket_id"] = "\(ticketID)"
+        let outcome = try await queue.transaction { [logger] connection, jobs in
+            try await FAQBotWait(ticketID: ticketID, connection: connection, jobs: jobs, logger: logger).run()
+        }
+        logger.info("faq bot wait ended", metadata: ["outcome": "\(outcome)"])
+        return outcome == .handedOver
     }
 
     /// Processes one inbound item; safe to call any number of times for the same item.

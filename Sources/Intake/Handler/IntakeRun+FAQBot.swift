@@ -1,4 +1,5 @@
 import Foundation
+import JobQueue
 import SupportDomain
 import SupportSchema
 import SupportStore
@@ -34,6 +35,7 @@ extension IntakeRun {
                 "helped_title": .string(buttons.helped), "operator_title": .string(buttons.callOperator),
             ])
         try await tickets.setStatus(ticket.id, to: .pendingRequester)
+        try await jobs.enqueue(NewJob(FAQBotWaitJob(ticketID: ticket.id), schedule: .after(configuration.faqBotWait)))
         try await tickets.recordEvent(
             ticket.id, .botAnswered, actor: .bot,
             data: [

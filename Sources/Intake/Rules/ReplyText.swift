@@ -77,6 +77,12 @@ public struct ReplyText: Sendable, Hashable {
             : "Рады, что помогло! Обращение #\(number) решено; пишите, если понадобится ещё."
     }
 
+    /// After the bot's answer went unanswered: a person takes the request.
+    public func botWaitEnded(number: Int64) -> String {
+        english ? "We have passed request #\(number) to an agent, who will answer here."
+            : "Мы передали обращение #\(number) специалисту, он ответит здесь."
+    }
+
     /// The answer to `/start` and `/help`.
     public func welcome() -> String {
         if english {
