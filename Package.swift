@@ -69,11 +69,23 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        // Optional answer drafts from knowledge-base articles through an OpenAI-compatible endpoint.
+        .target(
+            name: "AnswerDrafts",
+            dependencies: [
+                "SupportSchema", "SupportDomain", "SupportStore",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         // The intake worker's handlers: inbound item -> requester -> ticket/message -> ack -> routing.
         .target(
             name: "Intake",
             dependencies: [
-                "SupportSchema", "SupportDomain", "SupportStore", "JobQueue", "MailMessage", "TelegramBotAPI",
+                "SupportSchema", "SupportDomain", "SupportStore", "JobQueue", "MailMessage", "TelegramBotAPI", "AnswerDrafts",
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -144,6 +156,7 @@ let package = Package(
             name: "SupportAPI",
             dependencies: [
                 "SupportSchema", "SupportDomain", "SupportStore", "SupportRuntime", "JobQueue", "TelegramBotAPI", "Escalation",
+                "AnswerDrafts", .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
                 .product(name: "Crypto", package: "swift-crypto"),
@@ -183,6 +196,7 @@ let package = Package(
         .testTarget(
             name: "IntakeTests",
             dependencies: ["Intake", "SupportStore", "SupportSchema", "SupportDomain", "SupportTesting", "JobQueue", "TelegramBotAPI", "MailMessage",
+                           "AnswerDrafts",
                            .product(name: "PostgresNIO", package: "postgres-nio")],
             swiftSettings: swiftSettings
         ),
@@ -233,6 +247,7 @@ let package = Package(
         .testTarget(
             name: "SupportAPITests",
             dependencies: ["SupportAPI", "SupportRuntime", "Intake", "JobQueue", "SupportTesting", "SupportStore", "SupportSchema", "SupportDomain",
+                           "AnswerDrafts",
                            .product(name: "HummingbirdTesting", package: "hummingbird"),
                            .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
                            .product(name: "PostgresNIO", package: "postgres-nio"),

@@ -1,3 +1,4 @@
+import AnswerDrafts
 import Hummingbird
 import JobQueue
 import Logging
@@ -31,6 +32,8 @@ public enum APIApplication {
         public var tokenPolicy = TokenPolicy()
         /// `SUPPORT_PUBLIC_URL`: where people reach the portal, for links in mail.
         public var publicURL = "http://127.0.0.1:8080"
+        /// `SUPPORT_LLM_*`: answer drafts for agents; nil (the default) answers 409 `llm_disabled`.
+        public var llm: LLMConfiguration?
 
         public init(
             host: String = "127.0.0.1", port: Int = 8080, processName: String = "api",
@@ -100,6 +103,10 @@ public enum APIApplication {
         RuleController(database: database, authorizer: authorizer).add(to: api)
         KBController(database: database, authorizer: authorizer).add(to: api)
         MacroController(database: database, authorizer: authorizer, queue: JobQueue(client: client, logger: logger)).add(to: api)
+        DraftReplyController(
+            database: database, authorizer: authorizer,
+            drafter: configuration.llm.map { AnswerDrafter(client: ChatCompletionsClient(http: .shared, configuration: $0)) }
+        ).add(to: api)
         TicketLinkController(database: database, authorizer: authorizer, queue: JobQueue(client: client, logger: logger)).add(to: api)
         StaffAwayController(database: database, authorizer: authorizer).add(to: api)
         RequesterController(database: database, authorizer: authorizer).add(to: api)

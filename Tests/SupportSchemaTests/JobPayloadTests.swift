@@ -27,6 +27,7 @@ struct JobPayloadTests {
             try json(DisputeJob(disputeID: 2, event: .deadline, state: .awaitingResponse, generation: 4))
                 == #"{"dispute_id":2,"event":"deadline","generation":4,"schema_version":1,"state":"awaiting_response"}"#)
         #expect(try json(FAQBotWaitJob(ticketID: 6)) == #"{"schema_version":1,"ticket_id":6}"#)
+        #expect(try json(FAQBotDraftJob(ticketID: 6, articleID: 3)) == #"{"article_id":3,"schema_version":1,"ticket_id":6}"#)
     }
 
     @Test func roundTripsEveryPayload() throws {
@@ -44,6 +45,8 @@ struct JobPayloadTests {
         }
         let wait = FAQBotWaitJob(ticketID: 6)
         #expect(try roundTrip(wait) == wait)
+        let draft = FAQBotDraftJob(ticketID: 6, articleID: 3)
+        #expect(try roundTrip(draft) == draft)
         let notify = NotifyJob(notificationID: 4, idempotencyKey: "reply:4:1")
         #expect(try roundTrip(notify) == notify)
         for event in DisputeJob.Event.allCases {

@@ -1,3 +1,4 @@
+import AnswerDrafts
 import Foundation
 import SupportDomain
 
@@ -14,6 +15,8 @@ public struct IntakeConfiguration: Sendable {
     public var faqBot: FAQBotRule?
     /// Where the portal shows an article: the bot links `<kbBaseURL>/<locale>/<slug>`.
     public var kbBaseURL: String
+    /// The optional LLM; the bot drafts its answers with it only when `answersRequesters` is on.
+    public var llm: LLMConfiguration?
     /// How long the bot waits for "this helped", "call an operator" or a reply before a person takes over.
     public var faqBotWait: Duration
 
@@ -36,7 +39,7 @@ public struct IntakeConfiguration: Sendable {
     public static let defaultFAQBotWait = Duration.seconds(15 * 60)
 
     /// Reads `SUPPORT_FAQ_BOT_CONFIDENCE` (0…1; unset or `off`: no bot), `SUPPORT_FAQ_BOT_WAIT_MINUTES`
-    /// (1…240, default 15) and `SUPPORT_KB_URL`.
+    /// (1…240, default 15), `SUPPORT_KB_URL` and the `SUPPORT_LLM_*` variables (``LLMConfiguration``).
     /// - Throws: ``IntakeConfigurationError`` naming the variable for a bad value.
     public init(environment: [String: String]) throws {
         self.init()
@@ -53,6 +56,11 @@ public struct IntakeConfiguration: Sendable {
             faqBotWait = .seconds(minutes * 60)
         }
         if let url = environment["SUPPORT_KB_URL"], !url.isEmpty { kbBaseURL = url }
+        do {
+            llm = try LLMConfiguration.from(environment: environment)
+        } catch {
+            throw IntakeConfigurationError(message: error.message)
+        }
     }
 }
 

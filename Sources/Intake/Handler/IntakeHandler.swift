@@ -1,3 +1,4 @@
+import AnswerDrafts
 import Foundation
 import JobQueue
 import Logging
@@ -28,7 +29,7 @@ public struct IntakeHandler: Sendable {
         self.configuration = configuration
     }
 
-    /// Registers the `intake` and `faq_bot_wait` job kinds.
+    /// Registers the `intake`, `faq_bot_wait` and `faq_bot_draft` job kinds.
     public func register(in registry: inout JobHandlerRegistry) {
         registry.register(IntakeJob.self) { context, job in
             try await process(inboundItemID: job.inboundItemID, logger: context.logger)
@@ -36,6 +37,23 @@ public struct IntakeHandler: Sendable {
         registry.register(FAQBotWaitJob.self) { context, job in
             try await endBotWait(ticketID: job.ticketID, logger: context.logger)
         }
+        registry.register(FAQBotDraftJob.self) { context, job in
+            try await sendBotDraft(ticketID: job.ticketID, articleID: job.articleID, logger: context.logger)
+        }
+    }
+
+    /// Drafts the FAQ bot's answer with the LLM and sends it (the article's text if the model fails).
+    /// - Returns: whether a draft (not the article's text) was sent; nil when nothing was sent.
+    @discardableResult
+    public func sendBotDraft(ticketID: TicketID, articleID: ArticleID, logger: Logger? = nil) async throws -> Bool? {
+        var logger = logger ?? queue.logger
+        logger[metadataKey: "ticket_id"] = "\(ticketID)"
+        let drafter = configuration.llm.map { AnswerDrafter(client: ChatCompletionsClient(http: .shared, configuration: $0)) }
+        let outcome = try await FAQBotDraft(queue: queue, configuration: configuration, drafter: drafter, logger: logger)
+            .run(ticketID: ticketID, articleID: articleID)
+        logger.info("faq bot draft", metadata: ["outcome": "\(outcome)"])
+        if case .sent(let drafted) = outcome { return drafted }
+        return nil
     }
 
     /// Hands a ticket the FAQ bot answered to a person when the requester never answered the bot.

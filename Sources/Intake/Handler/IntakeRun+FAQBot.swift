@@ -5,9 +5,9 @@ import SupportSchema
 import SupportStore
 
 extension IntakeRun {
-    /// Answers a new ticket from the knowledge base when ``FAQBotRule`` is confident: the article goes
-    /// out on the requester's channel (with "this helped" / "call an operator" buttons on Telegram) and
-    /// the ticket waits for the requester (`pending_requester`, `bot_answered`) instead of being routed.
+    /// Answers a new ticket from the knowledge base when ``FAQBotRule`` is confident: the article (or, with
+    /// `SUPPORT_LLM_BOT_ANSWERS=on`, a draft from it through ``FAQBotDraftJob``) goes out on the requester's
+    /// channel (with "this helped" / "call an operator" buttons on Telegram) and the ticket waits for the requester (`pending_requester`, `bot_answered`) instead of being routed.
     /// - Returns: whether the bot answered; if not, the caller acknowledges and routes as usual.
     func answerFromKnowledgeBase(_ ticket: TicketRecord, requester: ResolvedRequester) async throws -> Bool {
         guard let rule = configuration.faqBot, request.hasContent else { return false }
@@ -21,19 +21,17 @@ extension IntakeRun {
             if case .handOver(let reason) = decision { logger.debug("faq bot passes", metadata: ["reason": "\(reason.rawValue)"]) }
             return false
         }
-        let link = "\(configuration.kbBaseURL)/\(article.locale.rawValue)/\(article.slug)"
-        let replies = ReplyText(locale: requester.locale)
-        let buttons = replies.botButtons
-        try await notify(
-            requester, template: "bot_answer",
-            text: replies.botAnswer(number: ticket.number, title: article.title, body: article.body, link: link),
-            ticket: ticket, key: "bot:\(ticket.id)",
-            extra: [
-                "ticket_number": .int(ticket.number), "article_id": .int(article.id.rawValue), "link": .string(link),
-                "subject": .string("[#\(ticket.number)] \(article.title)"),
-                "keyboard": "helped_or_operator", "ticket_id": .int(ticket.id.rawValue),
-                "helped_title": .string(buttons.helped), "operator_title": .string(buttons.callOperator),
-            ])
+        if configuration.llm?.answersRequesters == true {
+            // The model is slow and may fail: it drafts outside this transaction (FAQBotDraft).
+            try await jobs.enqueue(NewJob(FAQBotDraftJob(ticketID: ticket.id, articleID: article.id)))
+        } else {
+            let link = BotAnswer.link(base: configuration.kbBaseURL, article: article)
+            try await notify(
+                requester, template: "bot_answer",
+                text: ReplyText(locale: requester.locale).botAnswer(number: ticket.number, title: article.title, body: article.body, link: link),
+                ticket: ticket, key: BotAnswer.key(ticket.id),
+                extra: BotAnswer.extra(ticket: ticket, article: article, link: link, locale: requester.locale))
+        }
         try await tickets.setStatus(ticket.id, to: .pendingRequester)
         try await jobs.enqueue(NewJob(FAQBotWaitJob(ticketID: ticket.id), schedule: .after(configuration.faqBotWait)))
         try await tickets.recordEvent(

@@ -66,6 +66,24 @@ public struct ReplyText: Sendable, Hashable {
             """
     }
 
+    /// The FAQ bot's answer drafted by the LLM from the articles, with the matched article's link.
+    public func botDraftAnswer(number: Int64, draft: String, link: String) -> String {
+        if english {
+            return """
+                Your request #\(number):
+                \(draft)
+                More: \(link)
+                Did it help? If not, press "Call an operator" or just write again, and an agent will take over.
+                """
+        }
+        return """
+            Ваше обращение #\(number):
+            \(draft)
+            Подробнее: \(link)
+            Помогло? Если нет, нажмите «Позвать оператора» или просто напишите ещё раз, и подключится специалист.
+            """
+    }
+
     /// The buttons under a bot answer: "this helped", "call an operator".
     public var botButtons: (helped: String, callOperator: String) {
         english ? ("This helped", "Call an operator") : ("Помогло", "Позвать оператора")

@@ -27,7 +27,7 @@ public enum WorkerHandlers {
             do {
                 configuration = try IntakeConfiguration(environment: ProcessInfo.processInfo.environment)
             } catch {
-                logger.error("\(error); the FAQ bot stays off")
+                logger.error("\(error); the FAQ bot and LLM drafts stay off")
                 configuration = IntakeConfiguration()
             }
             IntakeHandler(queue: JobQueue(client: client, logger: logger), configuration: configuration).register(in: &registry)

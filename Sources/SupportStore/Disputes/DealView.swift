@@ -1,5 +1,5 @@
 public import Foundation
-public import PostgresNIO
+import PostgresNIO
 public import SupportDomain
 public import SupportSchema
 

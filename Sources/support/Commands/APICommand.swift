@@ -1,3 +1,4 @@
+import AnswerDrafts
 import ArgumentParser
 import Foundation
 import SupportAPI
@@ -28,6 +29,7 @@ struct APICommand: AsyncParsableCommand {
             mailgateToken: env["SUPPORT_MAILGATE_TOKEN"].flatMap { $0.isEmpty ? nil : $0 }
         )
         if let url = env["SUPPORT_PUBLIC_URL"], !url.isEmpty { settingsForAPI.publicURL = url }
+        settingsForAPI.llm = try LLMConfiguration.from(environment: env)
         let configuration = settingsForAPI
         try await ProcessHost(settings: settings, logger: logger).run { client in
             [APIApplication.build(client: client, configuration: configuration, logger: logger) { port in

@@ -22,6 +22,7 @@ struct ComplaintInvisibilityTests {
             "POST /api/v1/tickets/{id}/merge": (.post, "/api/v1/tickets/\(complaint)/merge", #"{"into": \#(other)}"#),
             "POST /api/v1/tickets/{id}/apply-macro": (.post, "/api/v1/tickets/\(complaint)/apply-macro", #"{"macro_id": 1}"#),
             "GET /api/v1/tickets/{id}/suggestions": (.get, "/api/v1/tickets/\(complaint)/suggestions", nil),
+            "POST /api/v1/tickets/{id}/draft-reply": (.post, "/api/v1/tickets/\(complaint)/draft-reply", nil),
             "POST /api/v1/tickets/{id}/confidential": (.post, "/api/v1/tickets/\(complaint)/confidential", #"{"confidential": true}"#),
             "POST /api/v1/tickets/{id}/appeal-decision":
                 (.post, "/api/v1/tickets/\(complaint)/appeal-decision", #"{"outcome": "lift", "reasons": "x"}"#),

@@ -73,6 +73,7 @@ struct PermissionMatrixTests {
         Endpoint(method: .post, path: "/api/v1/macros", guardedBy: .action(.reply)),
         Endpoint(method: .post, path: "/api/v1/tickets/{id}/apply-macro", guardedBy: .action(.reply)),
         Endpoint(method: .get, path: "/api/v1/tickets/{id}/suggestions", guardedBy: .action(.viewTicket)),
+        Endpoint(method: .post, path: "/api/v1/tickets/{id}/draft-reply", guardedBy: .action(.reply)),
         // Staff only, for themselves.
         Endpoint(method: .post, path: "/api/v1/staff/me/away", guardedBy: .signedIn),
         // Staff only (view_ticket, then the row rules on each ticket shown).
@@ -102,7 +103,7 @@ struct PermissionMatrixTests {
     /// Endpoints that are for staff only although requesters hold their action on their own tickets.
     static let staffOnly: Set<String> = [
         "/api/v1/requesters/{id}", "/api/v1/calls", "/api/v1/inbound/api", "/api/v1/macros", "/api/v1/tickets/{id}/apply-macro",
-        "/api/v1/tickets/{id}/suggestions",
+        "/api/v1/tickets/{id}/suggestions", "/api/v1/tickets/{id}/draft-reply",
     ]
 
     @Test func everyEndpointIsClassified() async throws {
@@ -240,6 +241,9 @@ struct PermissionMatrixTests {
                 case (.get, "/api/v1/tickets/{id}/suggestions"):
                     reply = try await app.call(.get, "/api/v1/tickets/\(ticket)/suggestions", token: token)
                     decision = onTicket
+                case (.post, "/api/v1/tickets/{id}/draft-reply"):
+                    reply = try await app.call(.post, "/api/v1/tickets/\(ticket)/draft-reply", token: token)
+                    decision = onTicket
                 case (.get, "/api/v1/requesters/{id}"):
                     reply = try await app.call(.get, "/api/v1/requesters/\(requester.rawValue)", token: token)
                 case (.post, "/api/v1/requesters/{id}/merge"):
@@ -275,6 +279,11 @@ struct PermissionMatrixTests {
                     continue
                 }
                 if role == .requester, Self.staffOnly.contains(endpoint.path) { decision = .denied(.role) }
+                if decision.isAllowed, endpoint.path == "/api/v1/tickets/{id}/draft-reply" {
+                    // The matrix app has no LLM endpoint: past the guards the answer is 409 llm_disabled.
+                    #expect(reply.status == .conflict && reply.body.contains("llm_disabled"), "\(role) \(endpoint): \(reply.status) \(reply.body)")
+                    continue
+                }
                 if decision.isAllowed {
                     #expect(reply.status.code / 100 == 2, "\(role) \(endpoint): \(reply.status) \(reply.body)")
                 } else {
