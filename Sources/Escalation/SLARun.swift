@@ -37,7 +37,8 @@ struct SLARun: Sendable {
             line: ticket.line, category: ticket.category, isIncident: ticket.isIncident, assigneeID: ticket.assigneeID,
             assigneeAvailable: assignee.map { $0.isActive && !$0.isAway && $0.onShift } ?? false,
             teamLeadID: ticket.teamLeadID,
-            earlierBreaches: state.alarmed.filter { $0.hasSuffix(":" + SLADeadlineKind.breach.rawValue) }.count)
+            earlierBreaches: state.alarmed.filter { $0.hasSuffix(":" + SLADeadlineKind.breach.rawValue) }.count,
+            isConfidential: ticket.isConfidential)
         let alarm = SLAAlarm(clock: job.clock, deadline: job.deadline, dueAt: due)
         let plan = configuration.ladder.plan(for: alarm, facts: facts)
 

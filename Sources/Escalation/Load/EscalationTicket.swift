@@ -18,20 +18,21 @@ struct EscalationTicket: Sendable {
     var teamID: TeamID?
     var teamLeadID: StaffID?
     var namedStaffID: StaffID?
+    var isConfidential: Bool
     var generation: Int64
 
     static func lock(_ id: TicketID, on connection: PostgresConnection, logger: Logger) async throws -> EscalationTicket? {
         let rows = try await connection.query(
             """
             SELECT t.number, t.subject, t.status, t.line, t.category, t.is_incident, t.assignee_id, t.team_id,
-                   tm.lead_staff_id, t.named_staff_id, t.sla_generation
+                   tm.lead_staff_id, t.named_staff_id, t.is_confidential, t.sla_generation
             FROM ticket t LEFT JOIN team tm ON tm.id = t.team_id
             WHERE t.id = \(id.rawValue) FOR UPDATE OF t
             """, logger: logger
         ).collect()
         guard let row = rows.first else { return nil }
-        let (number, subject, status, line, category, isIncident, assignee, team, lead, named, generation) = try row.decode(
-            (Int64, String, String, String, String?, Bool, Int64?, Int64?, Int64?, Int64?, Int64).self)
+        let (number, subject, status, line, category, isIncident, assignee, team, lead, named, confidential, generation) = try row.decode(
+            (Int64, String, String, String, String?, Bool, Int64?, Int64?, Int64?, Int64?, Bool, Int64).self)
         guard let status = TicketStatus(rawValue: status), let line = Line(rawValue: line) else {
             throw TicketStoreError.unexpectedValue("ticket \(id): status \(status), line \(line)")
         }
@@ -39,7 +40,7 @@ struct EscalationTicket: Sendable {
             id: id, number: number, subject: subject, status: status, line: line,
             category: category.flatMap(SupportSchema.Category.init(rawValue:)), isIncident: isIncident,
             assigneeID: assignee.map { StaffID($0) }, teamID: team.map { TeamID($0) }, teamLeadID: lead.map { StaffID($0) },
-            namedStaffID: named.map { StaffID($0) }, generation: generation)
+            namedStaffID: named.map { StaffID($0) }, isConfidential: confidential, generation: generation)
     }
 
     /// The staff who hold a line: L1 the ticket's team (agents without one), L2 coders, L3 owners.

@@ -42,7 +42,8 @@ public struct ManualEscalator: Sendable {
         guard let ticket = try await EscalationTicket.lock(ticketID, on: connection, logger: logger),
             ticket.namedStaffID != staff
         else { throw StaffActionError.notFound(ticketID) }
-        let facts = EscalationFacts(line: ticket.line, category: ticket.category, isIncident: ticket.isIncident)
+        let facts = EscalationFacts(
+            line: ticket.line, category: ticket.category, isIncident: ticket.isIncident, isConfidential: ticket.isConfidential)
         let line: Line
         switch ladder.manual(direction, reason: reason, facts: facts) {
         case .success(let target): line = target

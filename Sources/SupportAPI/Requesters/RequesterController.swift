@@ -7,7 +7,8 @@ import SupportStore
 /// `GET /api/v1/requesters/{id}`: the requester's account across channels — identities, tickets
 /// (only those the caller may see, by the row rules), deals, disputes, punishments, CSAT.
 /// `POST /api/v1/requesters/{id}/merge` (`{"into": N}`): staff with `merge` fold a duplicate requester
-/// into another; the history moves. Both for staff; the merge is audited.
+/// into another; the history moves (its answer counts only the tickets the caller may see). Both for
+/// staff; the merge is audited.
 struct RequesterController: Sendable {
     let database: Database
     let authorizer: Authorizer
@@ -63,18 +64,21 @@ struct RequesterController: Sendable {
         guard into > 0 else { throw APIError(.badRequest, code: "invalid_field", message: "into: a requester id") }
         guard let staff = principal.staffID else { throw APIError(.forbidden, code: "staff_only", message: "staff only") }
         let logger = context.logger
-        let summary = try await Self.mapped {
+        let authorizer = self.authorizer
+        let (summary, shown) = try await Self.mapped {
             try await database.transaction { connection in
                 let summary = try await RequesterStore(connection: connection, logger: logger).merge(id, into: RequesterID(into), by: staff)
                 try await AuditLog(connection: connection, logger: logger).append(NewAuditEntry(
                     actorStaffID: staff, actorRole: principal.auditRole.rawValue, action: "requester.merge",
                     targetType: "requester", targetID: summary.from.rawValue,
                     after: ["into": .int(summary.into.rawValue), "tickets": .int(Int64(summary.tickets))]))
-                return summary
+                // The count says nothing of tickets the caller may not see (a complaint naming them).
+                let facts = try await TicketReadStore(connection: connection, logger: logger).accessFacts(summary.ticketIDs)
+                return (summary, facts.values.filter { authorizer.mayShow(principal, .viewTicket, ticket: $0) }.count)
             }
         }
         return try JSONBody.response(MergeResult(
-            from: summary.from.rawValue, into: summary.into.rawValue, tickets: summary.tickets, identities: summary.identities,
+            from: summary.from.rawValue, into: summary.into.rawValue, tickets: shown, identities: summary.identities,
             deals: summary.deals, disputes: summary.disputes, punishments: summary.punishments))
     }
 

@@ -13,11 +13,13 @@ public struct EscalationFacts: Hashable, Sendable {
     public var earlierBreaches: Int
     /// A deal dispute in which a party complains about the handling (goes to owners like a complaint).
     public var disputeWithComplaint: Bool
+    /// An owners' internal matter, visible to owners only.
+    public var isConfidential: Bool
 
     public init(
         line: Line, category: Category?, isIncident: Bool = false, assigneeID: StaffID? = nil,
         assigneeAvailable: Bool = false, teamLeadID: StaffID? = nil, earlierBreaches: Int = 0,
-        disputeWithComplaint: Bool = false
+        disputeWithComplaint: Bool = false, isConfidential: Bool = false
     ) {
         self.line = line
         self.category = category
@@ -27,8 +29,9 @@ public struct EscalationFacts: Hashable, Sendable {
         self.teamLeadID = teamLeadID
         self.earlierBreaches = earlierBreaches
         self.disputeWithComplaint = disputeWithComplaint
+        self.isConfidential = isConfidential
     }
 
     /// Matters only owners may handle: they never leave L3.
-    public var belongsToOwners: Bool { category == .complaint || disputeWithComplaint }
+    public var belongsToOwners: Bool { category == .complaint || disputeWithComplaint || isConfidential }
 }

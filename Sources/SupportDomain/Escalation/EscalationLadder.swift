@@ -5,7 +5,7 @@ public import SupportSchema
 ///
 /// - Warning (80%): the assignee is told; with nobody assigned, the line is.
 /// - First breach: the team lead is told, and the ticket is reassigned when its assignee is not
-///   available. Owners' matters (complaints, disputes with complaints) go to L3 at once, and an L2
+///   available. Owners' matters (complaints, disputes with complaints, confidential tickets) go to L3 at once, and an L2
 ///   ticket past its limit goes to L3.
 /// - A second breach moves the ticket one line up (L1 → L2 coders, L2 → L3 owners); at L3 every owner
 ///   is told.

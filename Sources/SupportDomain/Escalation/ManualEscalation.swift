@@ -18,7 +18,7 @@ public enum ManualEscalationError: Error, Hashable, Sendable, CustomStringConver
         case .reasonRequired: "a reason is required to escalate or de-escalate"
         case .alreadyTopLine: "the ticket is already at L3, the top line"
         case .alreadyFirstLine: "the ticket is already at L1, the first line"
-        case .ownersOnly: "complaints about the administration stay with L3 owners"
+        case .ownersOnly: "owners' matters (complaints about the administration, confidential tickets) stay with L3 owners"
         }
     }
 }

@@ -5,6 +5,8 @@ public struct RequesterMergeSummary: Sendable, Hashable {
     public var from: RequesterID
     public var into: RequesterID
     public var tickets: Int
+    /// The tickets moved (their count is ``tickets``): the API counts only those the caller may see.
+    public var ticketIDs: [TicketID] = []
     public var identities: Int
     public var deals: Int
     public var disputes: Int

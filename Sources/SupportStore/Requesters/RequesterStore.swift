@@ -231,14 +231,16 @@ public struct RequesterStore: Sendable {
         let actor: TicketActor = staff.map(TicketActor.staff) ?? .system
         let data = try StoredJSON.text(["from_requester_id": .int(s), "into_requester_id": .int(t)])
         var summary = RequesterMergeSummary(from: source, into: target)
-        summary.tickets = try await count(
+        summary.ticketIDs = try await connection.query(
             """
             WITH moved AS (UPDATE ticket SET requester_id = \(t) WHERE requester_id = \(s) RETURNING id),
                  events AS (INSERT INTO ticket_event (ticket_id, type, actor_kind, actor_id, data)
                             SELECT id, 'requester_merged', \(actor.kind.rawValue), \(actor.id), \(data)::jsonb FROM moved
-                            RETURNING 1)
-            SELECT count(*) FROM events
-            """)
+                            RETURNING ticket_id)
+            SELECT ticket_id FROM events ORDER BY ticket_id
+            """, logger: logger
+        ).collect().map { TicketID(try $0.decode(Int64.self)) }
+        summary.tickets = summary.ticketIDs.count
         summary.identities = try await moved("UPDATE requester_identity SET requester_id = \(t) WHERE requester_id = \(s) RETURNING 1")
         summary.deals = try await moved(
             "UPDATE deal SET buyer_id = CASE WHEN buyer_id = \(s) THEN \(t) ELSE buyer_id END, seller_id = CASE WHEN seller_id = \(s) THEN \(t) ELSE seller_id END WHERE buyer_id = \(s) OR seller_id = \(s) RETURNING 1")

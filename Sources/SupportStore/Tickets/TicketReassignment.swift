@@ -3,10 +3,11 @@ public import JobQueue
 public import Logging
 public import PostgresNIO
 public import SupportSchema
+import SupportDomain
 
 /// A staff member hands a ticket to a named colleague, inside the caller's transaction: the assignment
-/// is in the history and the colleague is told. Refused for someone inactive, or the person a complaint
-/// names.
+/// is in the history and the colleague is told. Refused for someone inactive, the person a complaint
+/// names, or anyone else the row rules keep from the ticket (`TicketAccess`).
 public struct TicketReassignment: Sendable {
     public enum Refusal: Error, Sendable, Hashable, CustomStringConvertible {
         case notFound(TicketID)
@@ -40,11 +41,19 @@ public struct TicketReassignment: Sendable {
         ).collect()
         guard let row = rows.first else { throw Refusal.notFound(ticket) }
         let (number, subject, previous, named) = try row.decode((Int64, String, Int64?, Int64?).self)
-        let active = try await connection.query(
-            "SELECT count(*)::int FROM staff WHERE id = \(staff.rawValue) AND active", logger: logger
-        ).collect().first?.decode(Int.self) ?? 0
-        guard active == 1 else { throw Refusal.unknownStaff(staff) }
+        let roles = try await connection.query(
+            "SELECT roles FROM staff WHERE id = \(staff.rawValue) AND active", logger: logger
+        ).collect().first?.decode([String].self)
+        guard let roles else { throw Refusal.unknownStaff(staff) }
         guard named != staff.rawValue else { throw Refusal.conflict("the complaint names this staff member") }
+        // Nobody gets a ticket the row rules keep from them: the punishing moderator an appeal,
+        // a non-owner a confidential ticket, and so on.
+        if let facts = try await TicketReadStore(connection: connection, logger: logger).accessFacts(ticket),
+            let denial = TicketAccess.denial(
+                .staff(staff, roles: Set(roles.compactMap { Role(rawValue: $0) })), action: .viewTicket, ticket: facts)
+        {
+            throw Refusal.conflict("staff member \(staff) may not take this ticket (\(denial.rawValue))")
+        }
         guard previous != staff.rawValue else { return previous.map { StaffID($0) } }
         try await connection.query(
             "UPDATE ticket SET assignee_id = \(staff.rawValue), assigned_at = now() WHERE id = \(ticket.rawValue)", logger: logger)

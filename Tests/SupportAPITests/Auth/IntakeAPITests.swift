@@ -116,6 +116,12 @@ struct IntakeAPITests {
             #expect(((all.json["tickets"] as? [[String: Any]]) ?? []).count == 3, "\(all.body)")
             #expect(((all.json["identities"] as? [[String: Any]]) ?? []).count == 2)
             #expect(try await app.int("SELECT count(*) FROM ticket WHERE id = \(other.rawValue) AND requester_id = \(alice.rawValue)") == 1)
+
+            // Merged the other way, the answer counts only the tickets the agent may see: not the complaint.
+            let back = try await app.requester("alice.home@example.com")
+            let mergedBack = try await app.call(.post, "/api/v1/requesters/\(alice.rawValue)/merge", token: token, json: #"{"into": \#(back.rawValue)}"#)
+            #expect(mergedBack.status == .ok && mergedBack.json["tickets"] as? Int == 2, "plain and other, not the complaint: \(mergedBack.body)")
+            #expect(try await app.int("SELECT count(*) FROM ticket WHERE requester_id = \(back.rawValue)") == 3)
             #expect(try await app.call(.post, "/api/v1/requesters/\(alice.rawValue)/merge", token: token, json: #"{"into": \#(alice.rawValue)}"#).status == .conflict)
             let requester = try await app.login("alice@example.com", account: "requester")
             #expect(try await app.call(.get, "/api/v1/requesters/\(alice.rawValue)", token: requester).status == .forbidden)

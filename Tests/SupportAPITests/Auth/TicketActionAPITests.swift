@@ -112,6 +112,33 @@ struct TicketActionAPITests {
         }
     }
 
+    @Test func nobodyIsHandedATicketTheRowRulesKeepFromThem() async throws {
+        try await AuthFixture.with { app in
+            let alice = try await app.requester("alice@example.com")
+            try await app.staff("owner@desk.local", roles: [.owner])
+            let agent = try await app.staff("agent@desk.local", roles: [.agent])
+            let matter = try await app.ticket(of: alice, subject: "an internal matter", line: .l3)
+            _ = try await app.int("UPDATE ticket SET is_confidential = true WHERE id = \(matter.rawValue) RETURNING id")
+            let owner = try await app.login("owner@desk.local")
+            let refused = try await app.call(.post, "/api/v1/tickets/\(matter.rawValue)/assign", token: owner, json: #"{"staff_id": \#(agent.rawValue)}"#)
+            #expect(refused.status == .conflict && refused.body.contains("may not take this ticket"), "\(refused.body)")
+            #expect(try await app.int("SELECT count(*) FROM ticket WHERE id = \(matter.rawValue) AND assignee_id IS NOT NULL") == 0)
+        }
+    }
+
+    @Test func aConfidentialTicketNeverMovesDown() async throws {
+        try await AuthFixture.with { app in
+            let alice = try await app.requester("alice@example.com")
+            try await app.staff("owner@desk.local", roles: [.owner])
+            let matter = try await app.ticket(of: alice, subject: "an internal matter", line: .l3)
+            _ = try await app.int("UPDATE ticket SET is_confidential = true WHERE id = \(matter.rawValue) RETURNING id")
+            let owner = try await app.login("owner@desk.local")
+            let down = try await app.call(.post, "/api/v1/tickets/\(matter.rawValue)/escalate", token: owner, json: #"{"direction": "down", "reason": "coders should look"}"#)
+            #expect(down.status == .conflict && down.body.contains("owners' matters"), "\(down.body)")
+            #expect(try await app.int("SELECT count(*) FROM ticket WHERE id = \(matter.rawValue) AND line = 'l3'") == 1)
+        }
+    }
+
     @Test func onlyL2MarksABugFixedAndTheRequesterIsToldOnce() async throws {
         try await AuthFixture.with { app in
             let alice = try await app.requester("alice@example.com")

@@ -15,11 +15,12 @@ struct EscalationLadderTests {
 
     func facts(
         _ line: Line = .l1, _ category: Category = .question, assignee: StaffID? = StaffID(7), available: Bool = true,
-        lead: StaffID? = StaffID(2), breaches: Int = 0, incident: Bool = false, disputeComplaint: Bool = false
+        lead: StaffID? = StaffID(2), breaches: Int = 0, incident: Bool = false, disputeComplaint: Bool = false,
+        confidential: Bool = false
     ) -> EscalationFacts {
         EscalationFacts(
             line: line, category: category, isIncident: incident, assigneeID: assignee, assigneeAvailable: available,
-            teamLeadID: lead, earlierBreaches: breaches, disputeWithComplaint: disputeComplaint)
+            teamLeadID: lead, earlierBreaches: breaches, disputeWithComplaint: disputeComplaint, isConfidential: confidential)
     }
 
     @Test(arguments: SLAClockKind.allCases, Line.allCases)
@@ -70,6 +71,7 @@ struct EscalationLadderTests {
         #expect(ladder.plan(for: alarm(.breach), facts: facts(.l1, .dispute, disputeComplaint: true)).movesTo == .l3)
         #expect(ladder.plan(for: alarm(.breach), facts: facts(.l1, .complaint)).movesTo == .l3)
         #expect(ladder.plan(for: alarm(.breach), facts: facts(.l1, .dispute)).movesTo == nil)
+        #expect(ladder.plan(for: alarm(.breach), facts: facts(.l2, .question, confidential: true)).movesTo == .l3)
     }
 
     @Test func manualEscalationMovesOneLineAndNeedsAReason() {
@@ -86,5 +88,8 @@ struct EscalationLadderTests {
     @Test func ownersMattersNeverLeaveL3AndGoStraightThere() {
         #expect(ladder.manual(.down, reason: "mine", facts: facts(.l3, .complaint)) == .failure(.ownersOnly))
         #expect(ladder.manual(.up, reason: "party complains", facts: facts(.l1, .dispute, disputeComplaint: true)) == .success(.l3))
+        // A confidential ticket is for owners only: down a line nobody could see it.
+        #expect(ladder.manual(.down, reason: "coders", facts: facts(.l3, .technical, confidential: true)) == .failure(.ownersOnly))
+        #expect(ladder.plan(for: alarm(.breach), facts: facts(.l3, .question, breaches: 2, confidential: true)).movesTo == nil)
     }
 }
