@@ -68,7 +68,7 @@ public enum APIApplication {
         router.add(middleware: APIErrorMiddleware())
         if let limit = configuration.intakeRateLimit {
             router.add(middleware: RateLimitMiddleware(
-                limiter: RateLimiter(limit: limit), paths: ["/api/v1/inbound/web", "/api/v1/auth/password-link"]))
+                limiter: RateLimiter(limit: limit), paths: ["/api/v1/inbound/web", "/api/v1/auth/password-link", "/portal/requests"]))
         }
         let health = HealthCheck(process: configuration.processName, client: client, migrator: SchemaCatalog.migrator)
         OpsRoutes.add(to: router, health: health, registry: MetricsSetup.registry)
@@ -87,11 +87,17 @@ public enum APIApplication {
         let authorizer = Authorizer(database: database)
         let api = router.group("api/v1").add(middleware: BearerAuthenticator(database: database, policy: configuration.tokenPolicy))
         OpenAPIDocument.add(to: api)
-        AuthController(
+        let auth = AuthController(
             database: database, authorizer: authorizer, throttle: configuration.loginThrottle,
             addressThrottle: configuration.addressThrottle, policy: configuration.tokenPolicy,
             decoyHash: PasswordHashing.hash("decoy-password-for-unknown-accounts", cost: configuration.bcryptCost)
-        ).add(to: api)
+        )
+        auth.add(to: api)
+        PortalPages(
+            database: database, auth: auth,
+            portal: PortalInbound(database: database, store: InboundStore(queue: JobQueue(client: client, logger: logger))),
+            policy: configuration.tokenPolicy, secureCookies: configuration.publicURL.hasPrefix("https://")
+        ).add(to: router)
         StaffController(database: database, authorizer: authorizer, bcryptCost: configuration.bcryptCost).add(to: api)
         PasswordLinkController(
             database: database, queue: JobQueue(client: client, logger: logger), bcryptCost: configuration.bcryptCost,

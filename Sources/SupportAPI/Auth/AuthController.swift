@@ -34,10 +34,24 @@ struct AuthController: Sendable {
 
     func login(_ request: Request, context: APIRequestContext) async throws -> Response {
         let body = try await JSONBody.decode(LoginRequest.self, from: request, limit: Self.bodyLimit)
-        let login = try body.validatedLogin()
-        let account = body.account ?? .staff
-        let remote = context.remoteAddress?.ipAddress
-        let logger = context.logger
+        let signedIn = try await authenticate(
+            account: body.account ?? .staff, login: try body.validatedLogin(), password: body.password, kind: body.tokenKind ?? .session,
+            label: body.label, remote: context.remoteAddress?.ipAddress, logger: context.logger)
+        return try JSONBody.response(signedIn.response)
+    }
+
+    /// A successful sign-in: the new token (shown once) and who it is for.
+    struct SignedIn: Sendable {
+        var token: String
+        var principal: Principal
+        var response: LoginResponse
+    }
+
+    /// Throttles, checks the password and issues a token: the one sign-in path of the API and the pages.
+    /// - Throws: 429 while a throttle says wait, 401 `invalid_credentials`.
+    func authenticate(
+        account: AccountKind, login: String, password: String, kind: AuthTokenKind, label: String?, remote: String?, logger: Logger
+    ) async throws -> SignedIn {
         let (throttle, addressThrottle) = (self.throttle, self.addressThrottle)
         // Check the throttles and count this attempt as a failure in one short transaction under a
         // per-login lock: parallel guesses queue here and each sees the ones before it.
@@ -65,7 +79,7 @@ struct AuthController: Sendable {
                 headers: [.retryAfter: String(seconds)])
         }
         let hash = credentials.flatMap { $0.active ? $0.passwordHash : nil }
-        let (password, decoy) = (body.password, decoyHash)
+        let decoy = decoyHash
         // bcrypt takes ~250 ms at cost 12: run it on NIO's blocking pool, not a cooperative thread.
         let matches = try await NIOThreadPool.singleton.runIfActive { PasswordHashing.verify(password, hash: hash ?? decoy) }
         guard hash != nil, matches, let credentials else {
@@ -77,8 +91,7 @@ struct AuthController: Sendable {
             case .staff(let id): .staff(id, roles: Set(credentials.roles))
             case .requester(let id): .requester(id)
             }
-        let kind = body.tokenKind ?? .session
-        let label = body.label ?? (kind == .session ? "login" : "api")
+        let label = label ?? (kind == .session ? "login" : "api")
         let issued = try await database.transaction { connection in
             let store = AuthStore(connection: connection, logger: logger)
             try await store.markAttemptSucceeded(attempt)
@@ -96,7 +109,9 @@ struct AuthController: Sendable {
             }
             return issued
         }
-        return try JSONBody.response(LoginResponse(token: token, expiresAt: issued.expiresAt, principal: PrincipalBody(principal)))
+        return SignedIn(
+            token: token, principal: principal,
+            response: LoginResponse(token: token, expiresAt: issued.expiresAt, principal: PrincipalBody(principal)))
     }
 
     /// The caller's own live tokens.

@@ -19,9 +19,17 @@ struct BearerAuthenticator: RouterMiddleware {
         guard let token = BearerToken.fromAuthorization(header) else {
             throw Self.unauthorized("invalid_token", "the Authorization header must be `Bearer <token>`")
         }
+        let (principal, tokenID) = try await Self.resolve(token, database: database, policy: policy, logger: context.logger)
+        var context = context
+        context.principal = principal
+        context.tokenID = tokenID
+        return try await next(request, context)
+    }
+
+    /// The principal a token stands for (the pages' session cookie holds the same tokens).
+    /// - Throws: 401 for an unknown, expired or revoked token, or a deactivated account.
+    static func resolve(_ token: String, database: Database, policy: TokenPolicy, logger: Logger) async throws -> (Principal, Int64) {
         let hash = BearerToken.hash(token)
-        let policy = self.policy
-        let logger = context.logger
         let stored = try await database.connection { connection -> StoredToken? in
             let store = AuthStore(connection: connection, logger: logger)
             guard let stored = try await store.token(hash: hash) else { return nil }
@@ -39,13 +47,10 @@ struct BearerAuthenticator: RouterMiddleware {
         case .valid: break
         }
         guard stored.subjectActive else { throw Self.unauthorized("account_disabled", "the account is deactivated") }
-        var context = context
         switch stored.subject {
-        case .staff(let id): context.principal = .staff(id, roles: Set(stored.roles))
-        case .requester(let id): context.principal = .requester(id)
+        case .staff(let id): return (.staff(id, roles: Set(stored.roles)), stored.id)
+        case .requester(let id): return (.requester(id), stored.id)
         }
-        context.tokenID = stored.id
-        return try await next(request, context)
     }
 
     static func unauthorized(_ code: String, _ message: String) -> APIError {

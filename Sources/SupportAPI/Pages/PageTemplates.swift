@@ -1,0 +1,107 @@
+/// The pages' Mustache templates, compiled into the binary so a deployment is one file. `{{…}}` escapes
+/// HTML; nothing here uses the unescaped forms, so text from people can never become markup.
+enum PageTemplates {
+    static let all: [String: String] = [
+        "head": head, "foot": foot, "portal_login": portalLogin, "portal_home": portalHome, "portal_ticket": portalTicket,
+    ]
+
+    static let head = """
+        <!doctype html>
+        <html lang="{{lang}}">
+        <head>
+        <meta charset="utf-8">
+        <meta name="viewport" content="width=device-width, initial-scale=1">
+        <title>{{title}} · {{t.portal}}</title>
+        <style>
+        body{font:16px/1.45 system-ui,sans-serif;margin:0;color:#1d2330;background:#f5f6f8}
+        header{display:flex;justify-content:space-between;align-items:center;padding:.6rem 1rem;background:#1f3b63;color:#fff}
+        header a{color:#fff;text-decoration:none;font-weight:600}
+        main{max-width:52rem;margin:0 auto;padding:1rem}
+        section{background:#fff;border-radius:8px;padding:1rem;margin-bottom:1rem;box-shadow:0 1px 2px #0001}
+        label{display:block;margin:.5rem 0 .2rem;font-weight:600}
+        input,select,textarea{width:100%;box-sizing:border-box;padding:.5rem;font:inherit;border:1px solid #b8c0cc;border-radius:6px}
+        textarea{min-height:7rem}
+        button{margin-top:.7rem;padding:.5rem 1.1rem;font:inherit;border:0;border-radius:6px;background:#2563eb;color:#fff;cursor:pointer}
+        header button{margin:0;background:#ffffff22}
+        table{width:100%;border-collapse:collapse}td,th{text-align:left;padding:.4rem;border-bottom:1px solid #e3e6eb}
+        .flash{padding:.6rem 1rem;border-radius:6px;background:#e7f6ec;border:1px solid #9bd3ad}
+        .error{background:#fdecec;border-color:#f0a3a3}
+        .message{border-left:4px solid #b8c0cc;padding:.3rem .8rem;margin:.6rem 0;white-space:pre-wrap}
+        .message.staff{border-color:#2563eb}.meta{color:#667085;font-size:.85rem}
+        mark{background:#fff1a8}
+        @media (max-width:40rem){td:nth-child(4),th:nth-child(4){display:none}}
+        </style>
+        </head>
+        <body>
+        <header><a href="/portal">{{t.portal}}</a>{{#signedIn}}<form method="post" action="/portal/logout"><input type="hidden" name="csrf" value="{{csrf}}"><button id="sign-out">{{t.sign_out}}</button></form>{{/signedIn}}</header>
+        <main>
+        {{#flash}}<p class="flash" id="flash">{{flash}}</p>{{/flash}}{{#error}}<p class="flash error" id="error">{{error}}</p>{{/error}}
+        """
+
+    static let foot = """
+        </main>
+        </body>
+        </html>
+        """
+
+    static let portalLogin = """
+        {{> head}}
+        <section>
+        <h1>{{t.sign_in}}</h1>
+        <form method="post" action="/portal/login">
+        <label for="email">{{t.email}}</label><input id="email" name="email" type="email" autocomplete="username" required value="{{email}}">
+        <label for="password">{{t.password}}</label><input id="password" name="password" type="password" autocomplete="current-password" required>
+        <button id="sign-in">{{t.sign_in}}</button>
+        </form>
+        <p class="meta">{{t.forgot}}</p>
+        </section>
+        {{> foot}}
+        """
+
+    static let portalHome = """
+        {{> head}}
+        <section>
+        <h1>{{t.my_requests}}</h1>
+        {{^hasTickets}}<p id="no-requests">{{t.no_requests}}</p>{{/hasTickets}}
+        {{#hasTickets}}<table id="requests"><thead><tr><th>{{t.number}}</th><th>{{t.subject}}</th><th>{{t.status}}</th><th>{{t.updated}}</th></tr></thead><tbody>
+        {{#tickets}}<tr><td>{{number}}</td><td><a href="/portal/tickets/{{id}}">{{subject}}</a></td><td>{{status}}</td><td>{{updated}}</td></tr>{{/tickets}}
+        </tbody></table>{{/hasTickets}}
+        </section>
+        <section>
+        <h2>{{t.new_request}}</h2>
+        <form method="post" action="/portal/requests">
+        <input type="hidden" name="csrf" value="{{csrf}}">
+        <label for="subject">{{t.subject}}</label><input id="subject" name="subject" maxlength="300">
+        <label for="category">{{t.category}}</label><select id="category" name="category"><option value="">{{t.any_category}}</option>{{#categories}}<option value="{{value}}">{{label}}</option>{{/categories}}</select>
+        <label for="body">{{t.message}}</label><textarea id="body" name="body" maxlength="20000" required></textarea>
+        <button id="send">{{t.send}}</button>
+        </form>
+        </section>
+        <section>
+        <h2>{{t.search_kb}}</h2>
+        <form method="get" action="/portal"><input id="q" name="q" value="{{query}}" maxlength="200"><button id="search">{{t.search}}</button></form>
+        {{#searched}}{{^articles}}<p>{{t.no_articles}}</p>{{/articles}}{{/searched}}
+        {{#articles}}<article class="hit"><h3>{{title}}</h3><p>{{#snippet}}{{text}}{{#mark}}<mark>{{mark}}</mark>{{/mark}}{{/snippet}}</p></article>{{/articles}}
+        </section>
+        {{> foot}}
+        """
+
+    static let portalTicket = """
+        {{> head}}
+        <p><a href="/portal">← {{t.back}}</a></p>
+        <section>
+        <h1 id="ticket-title">#{{number}} {{subject}}</h1>
+        <p class="meta">{{t.status}}: <span id="ticket-status">{{status}}</span></p>
+        {{#messages}}<div class="message {{author}}"><div class="meta">{{who}} · {{at}}</div>{{body}}</div>{{/messages}}
+        </section>
+        <section>
+        <h2>{{t.reply}}</h2>
+        <form method="post" action="/portal/tickets/{{id}}/reply">
+        <input type="hidden" name="csrf" value="{{csrf}}">
+        <textarea id="reply-body" name="body" maxlength="20000" required></textarea>
+        <button id="reply">{{t.send}}</button>
+        </form>
+        </section>
+        {{> foot}}
+        """
+}

@@ -1,0 +1,39 @@
+/// The pages' words in Russian and English; the language follows the signed-in person's setting
+/// (`requester.locale`), or the browser's `Accept-Language` before sign-in.
+enum PageText {
+    static func table(_ locale: String) -> [String: String] {
+        locale == "en" ? english : russian
+    }
+
+    static func locale(acceptLanguage: String?) -> String {
+        guard let header = acceptLanguage?.lowercased() else { return "ru" }
+        let first = header.split(separator: ",").first.map(String.init) ?? ""
+        return first.hasPrefix("en") ? "en" : "ru"
+    }
+
+    static let english: [String: String] = [
+        "portal": "Support", "sign_in": "Sign in", "sign_out": "Sign out", "email": "Email", "password": "Password",
+        "bad_credentials": "The email or password is wrong.", "too_many": "Too many attempts; try again later.",
+        "my_requests": "My requests", "no_requests": "You have no requests yet.", "new_request": "New request",
+        "subject": "Subject", "message": "Message", "category": "Topic", "any_category": "Not sure", "send": "Send",
+        "received": "Thank you! Your request is received; it appears below in a moment.",
+        "reply_received": "Your message is sent.", "blank_message": "Write a message first (up to 20000 characters).",
+        "search_kb": "Search the help articles", "search": "Search", "no_articles": "Nothing found.",
+        "number": "No.", "status": "Status", "updated": "Updated", "you": "You", "support": "Support",
+        "reply": "Reply", "back": "All requests", "not_found": "There is no such request.",
+        "expired": "Your session has ended; sign in again.", "forgot": "Forgot your password? Ask for a link in the bot or by email.",
+    ]
+
+    static let russian: [String: String] = [
+        "portal": "Поддержка", "sign_in": "Войти", "sign_out": "Выйти", "email": "Эл. почта", "password": "Пароль",
+        "bad_credentials": "Неверная почта или пароль.", "too_many": "Слишком много попыток; попробуйте позже.",
+        "my_requests": "Мои обращения", "no_requests": "Обращений пока нет.", "new_request": "Новое обращение",
+        "subject": "Тема", "message": "Сообщение", "category": "Тема обращения", "any_category": "Не знаю", "send": "Отправить",
+        "received": "Спасибо! Обращение получено; через несколько секунд оно появится ниже.",
+        "reply_received": "Сообщение отправлено.", "blank_message": "Сначала напишите сообщение (до 20000 символов).",
+        "search_kb": "Поиск по справке", "search": "Найти", "no_articles": "Ничего не найдено.",
+        "number": "№", "status": "Статус", "updated": "Обновлено", "you": "Вы", "support": "Поддержка",
+        "reply": "Ответить", "back": "Все обращения", "not_found": "Такого обращения нет.",
+        "expired": "Сеанс закончился; войдите снова.", "forgot": "Забыли пароль? Запросите ссылку в боте или по почте.",
+    ]
+}

@@ -1,0 +1,217 @@
+import Foundation
+import Hummingbird
+import Logging
+import PostgresNIO
+import SupportDomain
+import SupportSchema
+import SupportStore
+
+/// The requester portal, server-rendered: sign in with the contract email, follow one's own requests
+/// and reply, submit a new one, search the public help articles.
+///
+/// Thin like the API: it reuses the API's sign-in (`AuthController.authenticate`, throttles included),
+/// token checks (`BearerAuthenticator.resolve`), intake path (`PortalInbound`) and read stores; only
+/// requesters' own tickets are shown (404 otherwise, as in the API).
+struct PortalPages: Sendable {
+    let database: Database
+    let auth: AuthController
+    let portal: PortalInbound
+    let policy: TokenPolicy
+    let secureCookies: Bool
+    let renderer = PageRenderer()
+
+    static let formLimit = 64 << 10
+
+    func add(to router: Router<APIRequestContext>) {
+        router.get("portal/login") { request, _ in loginPage(locale: PageText.locale(acceptLanguage: request.headers[.acceptLanguage])) }
+        router.post("portal/login") { request, context in try await signIn(request, context: context) }
+        router.post("portal/logout") { request, context in try await signOut(request, context: context) }
+        router.get("portal") { request, context in try await home(request, context: context) }
+        router.post("portal/requests") { request, context in try await submit(request, context: context) }
+        router.get("portal/tickets/{id}") { request, context in try await ticket(request, context: context) }
+        router.post("portal/tickets/{id}/reply") { request, context in try await reply(request, context: context) }
+    }
+
+    // MARK: sign-in
+
+    struct LoginForm: Decodable { var email: String?; var password: String? }
+
+    func loginPage(locale: String, email: String = "", error: String? = nil, status: HTTPResponse.Status = .ok) -> Response {
+        var values: [String: Any] = ["title": PageText.table(locale)["sign_in"] ?? "", "email": email]
+        if let error { values["error"] = error }
+        return renderer.page("portal_login", locale: locale, values: values, status: status)
+    }
+
+    func signIn(_ request: Request, context: APIRequestContext) async throws -> Response {
+        let locale = PageText.locale(acceptLanguage: request.headers[.acceptLanguage])
+        let words = PageText.table(locale)
+        let form = try await Self.decode(LoginForm.self, from: request)
+        let email = (form.email ?? "").trimmingCharacters(in: .whitespaces).lowercased()
+        guard !email.isEmpty, email.count <= 320, let password = form.password, !password.isEmpty else {
+            return loginPage(locale: locale, email: email, error: words["bad_credentials"], status: .badRequest)
+        }
+        do {
+            let signedIn = try await auth.authenticate(
+                account: .requester, login: email, password: password, kind: .session, label: "portal",
+                remote: context.remoteAddress?.ipAddress, logger: context.logger)
+            let cookie = PageSession.setCookie(signedIn.token, maxAge: Int(policy.sessionLifetime), secure: secureCookies)
+            return PageRenderer.redirect("/portal", headers: cookie)
+        } catch let error as APIError where error.status == .unauthorized || error.status == .tooManyRequests {
+            let message = error.status == .tooManyRequests ? words["too_many"] : words["bad_credentials"]
+            return loginPage(locale: locale, email: email, error: message, status: error.status)
+        }
+    }
+
+    func signOut(_ request: Request, context: APIRequestContext) async throws -> Response {
+        if let session = try await session(request, context: context) {
+            let form = try await Self.decode(CSRFForm.self, from: request)
+            guard form.csrf == session.csrf else { return Self.csrfRefused() }
+            let logger = context.logger
+            _ = try await database.transaction { connection in
+                try await AuthStore(connection: connection, logger: logger).revokeToken(id: session.tokenID)
+            }
+        }
+        return PageRenderer.redirect("/portal/login", headers: PageSession.clearCookie())
+    }
+
+    // MARK: pages
+
+    func home(_ request: Request, context: APIRequestContext) async throws -> Response {
+        guard let (session, requester) = try await requesterSession(request, context: context) else { return Self.toLogin() }
+        let logger = context.logger
+        let query = (request.uri.queryParameters.get("q") ?? "").trimmingCharacters(in: .whitespaces)
+        let (tickets, locale, articles) = try await database.connection { connection in
+            var filter = TicketListFilter()
+            filter.limit = 50
+            let tickets = try await TicketReadStore(connection: connection, logger: logger).requesterList(requester: requester, filter: filter).tickets
+            let locale = try await Self.locale(of: requester, on: connection, logger: logger)
+            let articles = query.isEmpty || query.count > 200 ? [] :
+                try await KnowledgeStore(connection: connection, logger: logger).search(query, reader: .requester, limit: 5)
+            return (tickets, locale, articles)
+        }
+        let words = PageText.table(locale)
+        var values: [String: Any] = [
+            "title": words["my_requests"] ?? "", "signedIn": true, "csrf": session.csrf, "hasTickets": !tickets.isEmpty,
+            "tickets": tickets.map { ticket -> [String: Any] in
+                ["id": ticket.id.rawValue, "number": ticket.number, "subject": ticket.subject,
+                 "status": PageFormat.status(ticket.status, locale: locale), "updated": PageFormat.time(ticket.updatedAt)]
+            },
+            "categories": PageFormat.categories(locale: locale), "query": query, "searched": !query.isEmpty,
+            "articles": articles.map { ["title": $0.title, "snippet": PageFormat.highlighted($0.snippet)] as [String: Any] },
+        ]
+        if request.uri.queryParameters.get("sent") == "1" { values["flash"] = words["received"] }
+        if request.uri.queryParameters.get("blank") == "1" { values["error"] = words["blank_message"] }
+        return renderer.page("portal_home", locale: locale, values: values)
+    }
+
+    func ticket(_ request: Request, context: APIRequestContext) async throws -> Response {
+        guard let (session, requester) = try await requesterSession(request, context: context) else { return Self.toLogin() }
+        let logger = context.logger
+        let id = context.parameters.get("id").flatMap(TicketID.init)
+        let (detail, locale) = try await database.connection { connection in
+            var detail: TicketDetail?
+            if let id, try await Self.owns(requester, id, on: connection, logger: logger) {
+                detail = try await TicketReadStore(connection: connection, logger: logger).detail(id, includeInternal: false)
+            }
+            return (detail, try await Self.locale(of: requester, on: connection, logger: logger))
+        }
+        let words = PageText.table(locale)
+        guard let detail else {
+            return renderer.page("portal_login", locale: locale, values: ["title": words["not_found"] ?? "", "signedIn": true,
+                                                                          "csrf": session.csrf, "error": words["not_found"] ?? ""],
+                                 status: .notFound)
+        }
+        var values: [String: Any] = [
+            "title": "#\(detail.ticket.number)", "signedIn": true, "csrf": session.csrf, "id": detail.ticket.id.rawValue,
+            "number": detail.ticket.number, "subject": detail.ticket.subject, "status": PageFormat.status(detail.ticket.status, locale: locale),
+            "messages": detail.messages.filter { !$0.isInternal }.map { message -> [String: Any] in
+                let mine = message.authorKind == .requester
+                return ["author": mine ? "requester" : "staff", "who": (mine ? words["you"] : words["support"]) ?? "",
+                        "at": PageFormat.time(message.createdAt), "body": message.body]
+            },
+        ]
+        if request.uri.queryParameters.get("sent") == "1" { values["flash"] = words["reply_received"] }
+        if request.uri.queryParameters.get("blank") == "1" { values["error"] = words["blank_message"] }
+        return renderer.page("portal_ticket", locale: locale, values: values)
+    }
+
+    // MARK: forms
+
+    struct CSRFForm: Decodable { var csrf: String? }
+    struct RequestForm: Decodable { var csrf: String?; var subject: String?; var category: String?; var body: String? }
+
+    func submit(_ request: Request, context: APIRequestContext) async throws -> Response {
+        guard let (session, requester) = try await requesterSession(request, context: context) else { return Self.toLogin() }
+        let form = try await Self.decode(RequestForm.self, from: request)
+        guard form.csrf == session.csrf else { return Self.csrfRefused() }
+        guard let body = PageFormat.message(form.body) else { return PageRenderer.redirect("/portal?blank=1") }
+        let subject = form.subject.map { String($0.trimmingCharacters(in: .whitespaces).unicodeScalars.prefix(300)) }.flatMap { $0.isEmpty ? nil : $0 }
+        let category = form.category.flatMap { Category(rawValue: $0) }?.rawValue
+        _ = try await portal.receive(
+            requester: requester, channel: .web, body: body, subject: subject, category: category, ticketNumber: nil,
+            idempotencyKey: nil, remote: context.remoteAddressDescription, logger: context.logger)
+        return PageRenderer.redirect("/portal?sent=1")
+    }
+
+    func reply(_ request: Request, context: APIRequestContext) async throws -> Response {
+        guard let (session, requester) = try await requesterSession(request, context: context) else { return Self.toLogin() }
+        let form = try await Self.decode(RequestForm.self, from: request)
+        guard form.csrf == session.csrf else { return Self.csrfRefused() }
+        let logger = context.logger
+        guard let id = context.parameters.get("id").flatMap(TicketID.init),
+            let number = try await database.connection({ connection in
+                try await Self.owns(requester, id, on: connection, logger: logger)
+                    ? try await TicketReadStore(connection: connection, logger: logger).detail(id, includeInternal: false)?.ticket.number : nil
+            })
+        else { return PageRenderer.redirect("/portal") }
+        guard let body = PageFormat.message(form.body) else { return PageRenderer.redirect("/portal/tickets/\(id)?blank=1") }
+        _ = try await portal.receive(
+            requester: requester, channel: .web, body: body, subject: nil, category: nil, ticketNumber: number,
+            idempotencyKey: nil, remote: context.remoteAddressDescription, logger: logger)
+        return PageRenderer.redirect("/portal/tickets/\(id)?sent=1")
+    }
+
+    // MARK: helpers
+
+    func session(_ request: Request, context: APIRequestContext) async throws -> PageSession? {
+        guard let token = PageSession.token(in: request), !token.isEmpty else { return nil }
+        do {
+            let (principal, tokenID) = try await BearerAuthenticator.resolve(token, database: database, policy: policy, logger: context.logger)
+            return PageSession(principal: principal, tokenID: tokenID, token: token)
+        } catch let error as APIError where error.status == .unauthorized {
+            return nil
+        }
+    }
+
+    /// The session of a signed-in requester; staff use the console.
+    func requesterSession(_ request: Request, context: APIRequestContext) async throws -> (PageSession, RequesterID)? {
+        guard let session = try await session(request, context: context), let requester = session.principal.requesterID else { return nil }
+        return (session, requester)
+    }
+
+    /// Whether the ticket is the requester's own (the requester's view of a ticket does not carry its owner).
+    static func owns(_ requester: RequesterID, _ ticket: TicketID, on connection: PostgresConnection, logger: Logger) async throws -> Bool {
+        try await TicketReadStore(connection: connection, logger: logger).accessFacts(ticket)?.requesterID == requester
+    }
+
+    static func locale(of requester: RequesterID, on connection: PostgresConnection, logger: Logger) async throws -> String {
+        try await connection.query("SELECT locale FROM requester WHERE id = \(requester.rawValue)", logger: logger)
+            .collect().first?.decode(String.self) ?? "ru"
+    }
+
+    static func decode<Form: Decodable>(_ type: Form.Type, from request: Request) async throws -> Form {
+        let bytes = try await request.body.collect(upTo: formLimit)
+        do {
+            return try URLEncodedFormDecoder().decode(Form.self, from: String(buffer: bytes))
+        } catch {
+            throw APIError(.badRequest, code: "malformed_form", message: "the form could not be read")
+        }
+    }
+
+    static func toLogin() -> Response { PageRenderer.redirect("/portal/login", headers: PageSession.clearCookie()) }
+
+    static func csrfRefused() -> Response {
+        Response(status: .forbidden, headers: [.contentType: "text/plain; charset=utf-8"],
+                 body: .init(byteBuffer: ByteBuffer(string: "The form expired; reload the page and try again.")))
+    }
+}
