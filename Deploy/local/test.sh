@@ -8,9 +8,10 @@
 #    SUPPORT_TEST_DATABASE_URL, if set, is used instead and no local cluster is started; it must
 #    be a superuser on a throwaway server, because the tests create and drop databases.
 # 2. Installs Debian's docker-compose if missing (a test validates docker-compose.yml with it).
-# 3. Creates/updates the Python venv .data/venv with Deploy/local/requirements-test.txt
+# 3. Installs Debian's chromium and chromium-driver if missing (the browser tests drive the pages).
+# 4. Creates/updates the Python venv .data/venv with Deploy/local/requirements-test.txt
 #    (aiosmtpd, a real SMTP server for the mail tests) and puts its bin/ first on PATH.
-# 4. Builds (`swift build --build-tests`), then runs `swift test --skip-build --disable-xctest "$@"`
+# 5. Builds (`swift build --build-tests`), then runs `swift test --skip-build --disable-xctest "$@"`
 #    under a deadline (SUPPORT_TEST_TIMEOUT, default 30m, per run); its exit code is this script's exit
 #    code. Without arguments the Schemathesis suite runs on its own after the rest.
 #    At most SUPPORT_TEST_PARALLELISM (default 6) tests run at once: hundreds of tests each with
@@ -60,7 +61,13 @@ if ! command -v docker-compose >/dev/null 2>&1; then
   apt_install docker-compose
 fi
 
-# 3. Python test tools in .data/venv.
+# 3. A real browser for the page tests: Debian's Chromium and its WebDriver.
+if ! command -v chromium >/dev/null 2>&1 || ! command -v chromedriver >/dev/null 2>&1; then
+  say "installing chromium and chromium-driver (Debian packages)"
+  apt_install chromium chromium-driver
+fi
+
+# 4. Python test tools in .data/venv.
 python_for_venv() {
   local py
   py="$(command -v python3 || true)"
@@ -87,7 +94,7 @@ if [ "$(cat "$stamp" 2>/dev/null || true)" != "$want" ]; then
 fi
 export PATH="$venv/bin:$PATH"
 
-# 4. The tests: build untimed, then run under a deadline, so a hung test fails the run with a
+# 5. The tests: build untimed, then run under a deadline, so a hung test fails the run with a
 #    message instead of stalling CI until its own limit.
 cd "$repo"
 say "swift build --build-tests"

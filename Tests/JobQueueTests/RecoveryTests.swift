@@ -121,6 +121,19 @@ struct RecoveryTests {
                     guard tally.distinct == total else { return false }
                     return (try? await env.scalar("SELECT count(*) FROM job")) == 0
                 }
+                if !done {
+                    // What the database is doing when the drain does not finish: the stuck statement and what it waits on.
+                    let activity = try? await client.query(
+                        """
+                        SELECT pid::text || ' ' || coalesce(application_name, '') || ' ' || coalesce(state, '') || ' '
+                               || coalesce(wait_event_type || ':' || wait_event, '-') || ' xact ' || coalesce((now() - xact_start)::text, '-')
+                               || ' blocked by ' || pg_blocking_pids(pid)::text || ' | ' || left(query, 160)
+                        FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()
+                        """, logger: cluster.logger
+                    ).collect().map { try $0.decode(String.self) }
+                    let left = try? await env.scalar("SELECT count(*) FROM job")
+                    Issue.record("jobs left: \(left ?? -1); activity:\n\((activity ?? []).joined(separator: "\n"))")
+                }
                 #expect(done, "handled \(tally.distinct) of \(total)")
                 running.cancel()
                 let ended = try await eventually(timeout: .seconds(30), every: .milliseconds(100)) { stopped.load(ordering: .relaxed) }

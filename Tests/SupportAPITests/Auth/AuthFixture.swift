@@ -16,6 +16,8 @@ struct AuthFixture: Sendable {
     let http: any TestClientProtocol
     let client: PostgresClient
     let logger: Logger
+    /// For a worker next to the API (its dedicated connections).
+    let connection: PostgresConnection.Configuration
 
     static let password = "correct horse battery"
     /// Hashed once: bcrypt even at cost 4 is worth not repeating for every account.
@@ -38,7 +40,7 @@ struct AuthFixture: Sendable {
                 let router = APIApplication.buildRouter(client: client, configuration: configuration, logger: db.logger)
                 let app = Application(router: router, configuration: .init(address: .hostname("127.0.0.1", port: 0)))
                 try await app.test(live ? .live : .router) { http in
-                    try await body(AuthFixture(http: http, client: client, logger: db.logger))
+                    try await body(AuthFixture(http: http, client: client, logger: db.logger, connection: db.settings.connectionConfiguration))
                 }
             }
         }
