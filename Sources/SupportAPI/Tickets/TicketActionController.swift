@@ -18,6 +18,8 @@ struct TicketActionController: Sendable {
     let database: Database
     let authorizer: Authorizer
     let queue: JobQueue
+    /// For the rating link mailed when a reply resolves a ticket.
+    var publicURL = "http://127.0.0.1:8080"
 
     var portal: PortalInbound { PortalInbound(database: database, store: InboundStore(queue: queue)) }
 
@@ -67,7 +69,7 @@ struct TicketActionController: Sendable {
         guard case .staff(let staff, _) = principal else { throw Self.forbidden }
         let logger = context.logger
         let saved = try await queue.transaction { connection, jobs in
-            let reply = StaffReply(ticketID: id, staffID: staff, body: body.body, isInternal: body.isInternal, status: body.status)
+            let reply = StaffReply(ticketID: id, staffID: staff, body: body.body, isInternal: body.isInternal, status: body.status, publicURL: publicURL)
             guard let saved = try await reply.save(on: connection, jobs: jobs, logger: logger) else {
                 throw APIError(.notFound, code: "not_found", message: "no ticket \(id)")
             }
