@@ -91,8 +91,10 @@ struct ReportController: Sendable {
         let query = try await allowed(request, context)
         let logger = context.logger
         let period = query.period
-        let agents = try await database.connection { connection in
-            try await ReportStore(connection: connection, logger: logger).agents(period)
+        let agents = try await database.transaction { connection in
+            let store = ReportStore(connection: connection, logger: logger)
+            try await store.prepare()
+            return try await store.agents(period)
         }
         guard query.csv else { return try JSONBody.response(AgentsBody(from: period.from, to: period.to, agents: agents)) }
         let header = ["staff_id", "name", "tickets", "resolved", "csat_count", "csat_avg", "sla_compliance_pct", "reopen_pct"]
@@ -128,14 +130,18 @@ struct ReportController: Sendable {
     }
 
     private func loadSummary(_ query: ReportQuery, logger: Logger) async throws -> [ReportGroup] {
-        try await database.connection { connection in
-            try await ReportStore(connection: connection, logger: logger).summary(query.period, by: query.dimension, fastWithin: query.fastWithin)
+        try await database.transaction { connection in
+            let store = ReportStore(connection: connection, logger: logger)
+            try await store.prepare()
+            return try await store.summary(query.period, by: query.dimension, fastWithin: query.fastWithin)
         }
     }
 
     private func loadTopics(_ query: ReportQuery, logger: Logger) async throws -> ([Date], [TopicTrend]) {
-        try await database.connection { connection in
-            try await ReportStore(connection: connection, logger: logger).topics(query.period, bucket: query.bucket)
+        try await database.transaction { connection in
+            let store = ReportStore(connection: connection, logger: logger)
+            try await store.prepare()
+            return try await store.topics(query.period, bucket: query.bucket)
         }
     }
 

@@ -89,10 +89,7 @@ public enum SVGChart {
     }
 
     /// Numbers with at most two decimals and no trailing zeros.
-    static func f(_ value: Double) -> String {
-        let rounded = (value * 100).rounded() / 100
-        return rounded == rounded.rounded() ? String(Int(rounded)) : String(rounded)
-    }
+    static func f(_ value: Double) -> String { CSVTable.number(value) }
 
     /// Text safe inside an element or a double-quoted attribute.
     public static func escape(_ text: String) -> String {

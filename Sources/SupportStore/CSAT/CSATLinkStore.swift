@@ -17,18 +17,9 @@ public struct CSATLinkStore: Sendable {
         self.logger = logger
     }
 
-    /// 32 random bytes, base64url, prefixed `csat_`.
-    public static func newToken() -> String {
-        var generator = SystemRandomNumberGenerator()
-        let bytes = (0..<32).map { _ in UInt8.random(in: .min ... .max, using: &generator) }
-        return "csat_" + Data(bytes).base64EncodedString()
-            .replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
-            .replacingOccurrences(of: "=", with: "")
-    }
-
     /// A new link for `ticket`. - Returns: the token to put in the mail.
     public func create(for ticket: TicketID, lifetime: TimeInterval = CSATLinkStore.lifetime) async throws -> String {
-        let token = Self.newToken()
+        let token = OpaqueToken.generate(prefix: "csat_")
         try await connection.query(
             """
             INSERT INTO csat_link (token_hash, ticket_id, expires_at)

@@ -43,6 +43,17 @@ struct ReportsBenchCommand: AsyncParsableCommand {
         configuration.options.additionalStartupParameters.append(("search_path", "\(schema),public"))
         writeLine("# support bench reports: \(settings.redactedURL) schema=\(schema) tickets=\(tickets) runs=\(runs)")
         let (name, count, reuse) = (schema, tickets, reuse)
+        do {
+            try await measure(configuration: configuration, name: name, count: count, reuse: reuse, logger: logger)
+        } catch let error as PSQLError {
+            // PSQLError hides the server's message by design; a benchmark operator needs it.
+            throw ValidationError("PostgreSQL: \(error.serverInfo?[.message] ?? String(reflecting: error))")
+        }
+    }
+
+    private func measure(
+        configuration: PostgresClient.Configuration, name: String, count: Int, reuse: Bool, logger: Logger
+    ) async throws {
         try await withClient(configuration, logger: logger) { client in
             if !reuse {
                 let clock = ContinuousClock()
@@ -79,8 +90,10 @@ struct ReportsBenchCommand: AsyncParsableCommand {
                 for _ in 0..<runs {
                     let clock = ContinuousClock()
                     let started = clock.now
-                    try await client.withConnection { connection in
-                        try await body(ReportStore(connection: connection, logger: logger))
+                    try await client.withTransaction(logger: logger) { connection in
+                        let store = ReportStore(connection: connection, logger: logger)
+                        try await store.prepare()
+                        try await body(store)
                     }
                     times.append((clock.now - started).seconds * 1000)
                 }

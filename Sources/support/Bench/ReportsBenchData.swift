@@ -14,20 +14,27 @@ enum ReportsBenchData {
         "CREATE INDEX csat_agent_rating_staff_idx ON csat_agent_rating (staff_id, rated_at)",
     ]
 
-    /// Creates the tables (copies of the platform's, without their foreign keys and triggers).
+    /// Creates the tables (copies of the platform's, without their foreign keys and triggers): 6 teams and 40
+    /// staff for the labels and the agent report's join.
     static let tables = [
         "CREATE TABLE ticket (LIKE public.ticket INCLUDING DEFAULTS INCLUDING CONSTRAINTS)",
         "CREATE TABLE csat_agent_rating (LIKE public.csat_agent_rating INCLUDING DEFAULTS INCLUDING CONSTRAINTS)",
+        "CREATE TABLE team (LIKE public.team INCLUDING DEFAULTS INCLUDING CONSTRAINTS)",
+        "CREATE TABLE staff (LIKE public.staff INCLUDING DEFAULTS INCLUDING CONSTRAINTS)",
+        "ALTER TABLE team ADD PRIMARY KEY (id)",
+        "ALTER TABLE staff ADD PRIMARY KEY (id)",
     ]
 
     static func fill(tickets: Int) -> [String] {
         [
+            "INSERT INTO team (id, name, line) SELECT i, 'team ' || i, (ARRAY['l1', 'l1', 'l1', 'l2', 'l2', 'l3'])[i] FROM generate_series(1, 6) i",
+            "INSERT INTO staff (id, name, email, roles) SELECT i, 'agent ' || i, 'agent' || i || '@bench.local', '{agent}' FROM generate_series(1, 40) i",
             "SELECT setseed(0.42)",
             """
             INSERT INTO ticket (id, number, requester_id, channel, subject, category, status, line, team_id, assignee_id,
                                 first_response_at, resolved_at, reopen_count, staff_reply_count, sla_breached_at,
                                 repeat_contact, csat_score, csat_comment, csat_at, created_at, updated_at)
-            SELECT i, i, 1 + (i * 7919) % 250000,
+            SELECT i, i, 1 + (i::bigint * 7919) % 250000,
                    (ARRAY['telegram', 'email', 'web', 'chat', 'phone', 'social', 'api'])[1 + floor(r1 * 7)::int],
                    '',
                    CASE WHEN r2 < 0.1 THEN NULL
