@@ -37,6 +37,7 @@ struct TicketActionController: Sendable {
         let (principal, id) = try await authorized(context, .reassign)
         let body = try await JSONBody.decode(AssignRequest.self, from: request, limit: Self.bodyLimit)
         guard body.staffID > 0 else { throw APIError(.badRequest, code: "invalid_field", message: "staff_id: a staff id") }
+        _ = try PlainText.optional(body.reason, "reason", max: Int.max)
         guard let actor = principal.staffID else { throw Self.forbidden }
         let logger = context.logger
         let target = StaffID(body.staffID)
