@@ -242,7 +242,7 @@ let package = Package(
         ),
         .testTarget(
             name: "SupportStoreTests",
-            dependencies: ["SupportStore", "SupportTesting", "PostgresMigrations", "JobQueue",
+            dependencies: ["SupportStore", "SupportTesting", "PostgresMigrations", "JobQueue", "SupportDomain", "SupportSchema",
                            .product(name: "PostgresNIO", package: "postgres-nio")],
             swiftSettings: swiftSettings
         ),

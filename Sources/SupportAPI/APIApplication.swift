@@ -68,7 +68,8 @@ public enum APIApplication {
         router.add(middleware: APIErrorMiddleware())
         if let limit = configuration.intakeRateLimit {
             router.add(middleware: RateLimitMiddleware(
-                limiter: RateLimiter(limit: limit), paths: ["/api/v1/inbound/web", "/api/v1/auth/password-link", "/portal/requests"]))
+                limiter: RateLimiter(limit: limit),
+                paths: ["/api/v1/inbound/web", "/api/v1/auth/password-link", "/api/v1/csat", "/portal/requests"]))
         }
         let health = HealthCheck(process: configuration.processName, client: client, migrator: SchemaCatalog.migrator)
         OpsRoutes.add(to: router, health: health, registry: MetricsSetup.registry)
@@ -104,11 +105,14 @@ public enum APIApplication {
             publicURL: configuration.publicURL
         ).add(to: api)
         TicketController(database: database, authorizer: authorizer).add(to: api)
-        TicketActionController(database: database, authorizer: authorizer, queue: JobQueue(client: client, logger: logger))
-            .add(to: api)
+        TicketActionController(
+            database: database, authorizer: authorizer, queue: JobQueue(client: client, logger: logger), publicURL: configuration.publicURL
+        ).add(to: api)
         RuleController(database: database, authorizer: authorizer).add(to: api)
         KBController(database: database, authorizer: authorizer).add(to: api)
-        MacroController(database: database, authorizer: authorizer, queue: JobQueue(client: client, logger: logger)).add(to: api)
+        MacroController(
+            database: database, authorizer: authorizer, queue: JobQueue(client: client, logger: logger), publicURL: configuration.publicURL
+        ).add(to: api)
         DraftReplyController(
             database: database, authorizer: authorizer,
             drafter: configuration.llm.map { AnswerDrafter(client: ChatCompletionsClient(http: .shared, configuration: $0)) }
@@ -119,8 +123,11 @@ public enum APIApplication {
         DealController(database: database, authorizer: authorizer, queue: JobQueue(client: client, logger: logger)).add(to: api)
         DisputeController(database: database, authorizer: authorizer, queue: JobQueue(client: client, logger: logger)).add(to: api)
         EvidenceController(database: database, authorizer: authorizer).add(to: api)
-        AppealDecisionController(database: database, authorizer: authorizer, queue: JobQueue(client: client, logger: logger))
-            .add(to: api)
+        AppealDecisionController(
+            database: database, authorizer: authorizer, queue: JobQueue(client: client, logger: logger), publicURL: configuration.publicURL
+        ).add(to: api)
+        ReportController(database: database, authorizer: authorizer).add(to: api)
+        CSATController(database: database, authorizer: authorizer, queue: JobQueue(client: client, logger: logger)).add(to: api)
         ConfidentialController(database: database, authorizer: authorizer).add(to: api)
         PortalRequestController(
             authorizer: authorizer, portal: PortalInbound(database: database, store: InboundStore(queue: JobQueue(client: client, logger: logger)))

@@ -85,6 +85,7 @@ struct MigrationTests {
         ("dispute_evidence_party_check", EvidenceParty.rawValues),
         ("auth_token_kind_check", AuthTokenKind.rawValues),
         ("login_attempt_account_check", AccountKind.rawValues),
+        ("csat_setting_on_low_check", CSATLowAction.rawValues),
     ])
     func checkConstraintsMirrorTheEnums(constraint: String, values: [String]) {
         #expect(Self.checkValues(constraint) == values, "\(constraint)")

@@ -4,7 +4,7 @@ import SupportStore
 
 extension IntakeRun {
     /// CSAT: a button rates its ticket; `/rate` rates the most recently finished one. An invalid score or
-    /// nothing to rate gets an explaining reply instead.
+    /// nothing to rate gets an explaining reply instead. The low-rating policy applies (`CSATRecorder`).
     func rate(_ requester: ResolvedRequester, score: Int?, comment: String?, ticketID: TicketID?) async throws
         -> IntakeOutcome
     {
@@ -25,10 +25,8 @@ extension IntakeRun {
         }
         let trimmed = comment?.trimmingCharacters(in: .whitespacesAndNewlines)
         let note = trimmed.flatMap { $0.isEmpty ? nil : $0 }
-        try await tickets.storeCSAT(ticket.id, score: score, comment: note)
-        try await tickets.recordEvent(
-            ticket.id, .csatReceived, actor: .requester(requester.id),
-            data: ["score": .int(Int64(score)), "comment": .optional(note), "inbound_item_id": .int(item.id.rawValue)])
+        _ = try await CSATRecorder(connection: connection, jobs: jobs, logger: logger).record(
+            ticket.id, score: score, comment: note, by: requester.id, data: ["inbound_item_id": .int(item.id.rawValue)])
         try await reply(requester, template: "rated", text: text.rated(number: ticket.number, score: score), ticket: ticket)
         return .rated(ticket.id)
     }

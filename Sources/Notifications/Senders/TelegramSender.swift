@@ -40,9 +40,11 @@ struct TelegramSender: Sendable {
     }
 
     /// The buttons a notification asks for (`keyboard` in its payload): the FAQ bot's answer carries
-    /// "this helped" / "call an operator" for its ticket.
+    /// "this helped" / "call an operator" for its ticket, the rating request the scores 1–5.
     static func keyboard(_ payload: [String: String]) -> InlineKeyboardMarkup? {
-        guard payload["keyboard"] == "helped_or_operator", let ticket = payload["ticket_id"].flatMap({ Int64($0) }) else { return nil }
+        guard let ticket = payload["ticket_id"].flatMap({ Int64($0) }) else { return nil }
+        if payload["keyboard"] == "csat_scores" { return .satisfactionScores(ticketID: ticket) }
+        guard payload["keyboard"] == "helped_or_operator" else { return nil }
         return .helpedOrOperator(
             ticketID: ticket, helpedTitle: payload["helped_title"] ?? "This helped",
             operatorTitle: payload["operator_title"] ?? "Call an operator")

@@ -1,19 +1,13 @@
 import Crypto
 import Foundation
+import SupportStore
 
 /// Opaque bearer tokens: 32 random bytes, base64url, prefixed `sp_` so a leaked one is recognisable
 /// in logs and secret scanners. Only ``hash(_:)`` is ever stored.
 enum BearerToken {
     static let prefix = "sp_"
 
-    static func generate() -> String {
-        var generator = SystemRandomNumberGenerator()
-        let bytes = (0..<32).map { _ in UInt8.random(in: .min ... .max, using: &generator) }
-        let base64 = Data(bytes).base64EncodedString()
-            .replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
-            .replacingOccurrences(of: "=", with: "")
-        return prefix + base64
-    }
+    static func generate() -> String { OpaqueToken.generate(prefix: prefix) }
 
     /// SHA-256 of the token's UTF-8 bytes: the `auth_token.token_hash` key.
     static func hash(_ token: String) -> [UInt8] {

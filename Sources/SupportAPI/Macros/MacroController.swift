@@ -15,6 +15,8 @@ struct MacroController: Sendable {
     let database: Database
     let authorizer: Authorizer
     let queue: JobQueue
+    /// For the rating link mailed when a reply resolves a ticket.
+    var publicURL = "http://127.0.0.1:8080"
 
     static let bodyLimit = 64 << 10
 
@@ -83,7 +85,7 @@ struct MacroController: Sendable {
                 .requesterName: fields.requesterName, .ticketNumber: String(fields.ticketNumber),
                 .expectedTime: fields.expectedBy.map(Self.format) ?? "",
             ])
-            let reply = StaffReply(ticketID: id, staffID: staff, body: text, isInternal: false, status: macro.setStatus)
+            let reply = StaffReply(ticketID: id, staffID: staff, body: text, isInternal: false, status: macro.setStatus, publicURL: publicURL)
             guard let saved = try await reply.save(on: connection, jobs: jobs, logger: logger) else {
                 throw APIError(.notFound, code: "not_found", message: "no ticket \(id)")
             }

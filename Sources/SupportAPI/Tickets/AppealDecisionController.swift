@@ -16,6 +16,8 @@ struct AppealDecisionController: Sendable {
     let database: Database
     let authorizer: Authorizer
     let queue: JobQueue
+    /// For the rating link mailed when a reply resolves a ticket.
+    var publicURL = "http://127.0.0.1:8080"
 
     struct Body: Decodable, Sendable {
         var outcome: AppealOutcome
@@ -72,7 +74,7 @@ struct AppealDecisionController: Sendable {
                     body.outcome, change: change, reasons: reasons, round: round ?? 2, by: staff, on: connection, logger: logger)
                 let words = ["uphold": "the punishment stands", "reduce": "the punishment is shortened", "lift": "the punishment is lifted"]
                 let text = "Your appeal was reviewed: \(words[body.outcome.rawValue] ?? body.outcome.rawValue). Reasons: \(reasons)"
-                _ = try await StaffReply(ticketID: id, staffID: staff, body: text, isInternal: false, status: .resolved)
+                _ = try await StaffReply(ticketID: id, staffID: staff, body: text, isInternal: false, status: .resolved, publicURL: publicURL)
                     .save(on: connection, jobs: jobs, logger: logger)
                 try await AuditLog(connection: connection, logger: logger).append(NewAuditEntry(
                     actorStaffID: staff, actorRole: principal.auditRole.rawValue, action: "punishment.appeal_decide",

@@ -18,6 +18,8 @@ struct TicketActionController: Sendable {
     let database: Database
     let authorizer: Authorizer
     let queue: JobQueue
+    /// For the rating link mailed when a reply resolves a ticket.
+    var publicURL = "http://127.0.0.1:8080"
 
     var portal: PortalInbound { PortalInbound(database: database, store: InboundStore(queue: queue)) }
 
@@ -35,6 +37,7 @@ struct TicketActionController: Sendable {
         let (principal, id) = try await authorized(context, .reassign)
         let body = try await JSONBody.decode(AssignRequest.self, from: request, limit: Self.bodyLimit)
         guard body.staffID > 0 else { throw APIError(.badRequest, code: "invalid_field", message: "staff_id: a staff id") }
+        _ = try PlainText.optional(body.reason, "reason", max: Int.max)
         guard let actor = principal.staffID else { throw Self.forbidden }
         let logger = context.logger
         let target = StaffID(body.staffID)
@@ -67,7 +70,7 @@ struct TicketActionController: Sendable {
         guard case .staff(let staff, _) = principal else { throw Self.forbidden }
         let logger = context.logger
         let saved = try await queue.transaction { connection, jobs in
-            let reply = StaffReply(ticketID: id, staffID: staff, body: body.body, isInternal: body.isInternal, status: body.status)
+            let reply = StaffReply(ticketID: id, staffID: staff, body: body.body, isInternal: body.isInternal, status: body.status, publicURL: publicURL)
             guard let saved = try await reply.save(on: connection, jobs: jobs, logger: logger) else {
                 throw APIError(.notFound, code: "not_found", message: "no ticket \(id)")
             }

@@ -13,8 +13,9 @@ struct EscalateRequest: Decodable {
             throw APIError(.badRequest, code: "invalid_field", message: "direction: \"up\" or \"down\"")
         }
         let reason = reason.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !reason.isEmpty, reason.count <= 2000 else {
-            throw APIError(.badRequest, code: "invalid_field", message: "reason: 1 to 2000 characters")
+        // NUL: PostgreSQL text and jsonb (the history's data) cannot hold it.
+        guard !reason.isEmpty, reason.count <= 2000, !reason.unicodeScalars.contains("\0") else {
+            throw APIError(.badRequest, code: "invalid_field", message: "reason: 1 to 2000 characters, no NUL")
         }
         return (direction, reason)
     }
@@ -26,8 +27,8 @@ struct FixedRequest: Decodable {
 
     func validated() throws(APIError) -> String {
         let note = note.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !note.isEmpty, note.count <= 2000 else {
-            throw APIError(.badRequest, code: "invalid_field", message: "note: 1 to 2000 characters")
+        guard !note.isEmpty, note.count <= 2000, !note.unicodeScalars.contains("\0") else {
+            throw APIError(.badRequest, code: "invalid_field", message: "note: 1 to 2000 characters, no NUL")
         }
         return note
     }

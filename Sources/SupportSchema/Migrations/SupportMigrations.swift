@@ -22,5 +22,6 @@ public enum SupportMigrations {
         ("support-0013-password-links", passwordLinks),
         ("support-0014-appeals", appeals),
         ("support-0015-knowledge-bot", knowledgeBot),
+        ("support-0016-reports", reports),
     ]
 }

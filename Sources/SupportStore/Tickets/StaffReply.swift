@@ -6,7 +6,7 @@ public import SupportSchema
 
 /// A staff member's reply or internal note on a ticket, with an optional status change, inside the
 /// caller's transaction: the message, its history, the requester's notification on their channel (not
-/// for notes), and the SLA clocks recomputed — a reply meets the response clocks, a status waiting on
+/// for notes), the rating request when it resolves the ticket, and the SLA clocks recomputed — a reply meets the response clocks, a status waiting on
 /// the requester pauses them.
 public struct StaffReply: Sendable {
     public var ticketID: TicketID
@@ -14,13 +14,19 @@ public struct StaffReply: Sendable {
     public var body: String
     public var isInternal: Bool
     public var status: TicketStatus?
+    /// `SUPPORT_PUBLIC_URL`, for the rating link mailed when this reply resolves the ticket.
+    public var publicURL: String
 
-    public init(ticketID: TicketID, staffID: StaffID, body: String, isInternal: Bool, status: TicketStatus?) {
+    public init(
+        ticketID: TicketID, staffID: StaffID, body: String, isInternal: Bool, status: TicketStatus?,
+        publicURL: String = "http://127.0.0.1:8080"
+    ) {
         self.ticketID = ticketID
         self.staffID = staffID
         self.body = body
         self.isInternal = isInternal
         self.status = status
+        self.publicURL = publicURL
     }
 
     public struct Saved: Sendable, Hashable {
@@ -76,6 +82,9 @@ public struct StaffReply: Sendable {
                 ticketID, .statusChanged, actor: actor,
                 data: ["from": .string(previous.rawValue), "to": .string(status.rawValue), "reason": "staff"])
             current = status
+            if status == .resolved {
+                try await CSATRequest(ticketID: ticketID, publicURL: publicURL).send(on: connection, jobs: jobs, logger: logger)
+            }
         }
         try await SLAScheduler(connection: connection, jobs: jobs, logger: logger).reschedule(ticketID, now: now)
         return Saved(messageID: messageID, status: current, previousStatus: previous)

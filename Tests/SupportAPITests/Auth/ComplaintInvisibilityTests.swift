@@ -24,6 +24,7 @@ struct ComplaintInvisibilityTests {
             "GET /api/v1/tickets/{id}/suggestions": (.get, "/api/v1/tickets/\(complaint)/suggestions", nil),
             "POST /api/v1/tickets/{id}/draft-reply": (.post, "/api/v1/tickets/\(complaint)/draft-reply", nil),
             "POST /api/v1/tickets/{id}/confidential": (.post, "/api/v1/tickets/\(complaint)/confidential", #"{"confidential": true}"#),
+            "POST /api/v1/tickets/{id}/csat": (.post, "/api/v1/tickets/\(complaint)/csat", #"{"score": 5}"#),
             "POST /api/v1/tickets/{id}/appeal-decision":
                 (.post, "/api/v1/tickets/\(complaint)/appeal-decision", #"{"outcome": "lift", "reasons": "x"}"#),
         ]

@@ -98,6 +98,19 @@ struct PermissionMatrixTests {
         Endpoint(method: .post, path: "/api/v1/disputes/{id}/actions", guardedBy: .action(.decideDispute)),
         Endpoint(method: .post, path: "/api/v1/disputes/{id}/evidence", guardedBy: .action(.decideDispute)),
         Endpoint(method: .post, path: "/api/v1/evidence/{id}/disclose", guardedBy: .action(.decideDispute)),
+        // Reports: owners.
+        Endpoint(method: .get, path: "/api/v1/reports/summary", guardedBy: .action(.viewReports)),
+        Endpoint(method: .get, path: "/api/v1/reports/topics", guardedBy: .action(.viewReports)),
+        Endpoint(method: .get, path: "/api/v1/reports/agents", guardedBy: .action(.viewReports)),
+        Endpoint(method: .get, path: "/api/v1/reports/charts/summary.svg", guardedBy: .action(.viewReports)),
+        Endpoint(method: .get, path: "/api/v1/reports/charts/topics.svg", guardedBy: .action(.viewReports)),
+        // The low-rating policy is desk configuration, like the rules.
+        Endpoint(method: .get, path: "/api/v1/settings/csat", guardedBy: .action(.manageRules)),
+        Endpoint(method: .put, path: "/api/v1/settings/csat", guardedBy: .action(.manageRules)),
+        // The requester of the ticket only (view_ticket's row rule, then staff get an audited 403: CSATAPITests).
+        Endpoint(method: .post, path: "/api/v1/tickets/{id}/csat", guardedBy: .signedIn),
+        // The mailed rating link's token is the credential.
+        Endpoint(method: .post, path: "/api/v1/csat", guardedBy: .open),
     ]
 
     /// Endpoints that are for staff only although requesters hold their action on their own tickets.
@@ -274,6 +287,12 @@ struct PermissionMatrixTests {
                     if role == .requester { decision = .allowed }
                 case (.post, "/api/v1/evidence/{id}/disclose"):
                     reply = try await app.call(.post, "/api/v1/evidence/\(deals.evidence)/disclose", token: token)
+                case (.get, "/api/v1/reports/summary"), (.get, "/api/v1/reports/topics"), (.get, "/api/v1/reports/agents"),
+                    (.get, "/api/v1/reports/charts/summary.svg"), (.get, "/api/v1/reports/charts/topics.svg"),
+                    (.get, "/api/v1/settings/csat"):
+                    reply = try await app.call(.get, endpoint.path, token: token)
+                case (.put, "/api/v1/settings/csat"):
+                    reply = try await app.call(.put, endpoint.path, token: token, json: #"{"low_score_max": 2, "on_low": "reopen"}"#)
                 default:
                     Issue.record("no sample request for \(endpoint)")
                     continue
