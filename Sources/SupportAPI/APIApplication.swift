@@ -94,8 +94,9 @@ public enum APIApplication {
             decoyHash: PasswordHashing.hash("decoy-password-for-unknown-accounts", cost: configuration.bcryptCost)
         )
         auth.add(to: api)
+        let csat = CSATController(database: database, authorizer: authorizer, queue: JobQueue(client: client, logger: logger))
         PortalPages(
-            database: database, auth: auth,
+            database: database, auth: auth, csat: csat,
             portal: PortalInbound(database: database, store: InboundStore(queue: JobQueue(client: client, logger: logger))),
             policy: configuration.tokenPolicy, secureCookies: configuration.publicURL.hasPrefix("https://")
         ).add(to: router)
@@ -127,7 +128,7 @@ public enum APIApplication {
             database: database, authorizer: authorizer, queue: JobQueue(client: client, logger: logger), publicURL: configuration.publicURL
         ).add(to: api)
         ReportController(database: database, authorizer: authorizer).add(to: api)
-        CSATController(database: database, authorizer: authorizer, queue: JobQueue(client: client, logger: logger)).add(to: api)
+        csat.add(to: api)
         ConfidentialController(database: database, authorizer: authorizer).add(to: api)
         PortalRequestController(
             authorizer: authorizer, portal: PortalInbound(database: database, store: InboundStore(queue: JobQueue(client: client, logger: logger)))

@@ -51,6 +51,9 @@ enum PageFormat {
         return parts
     }
 
+    /// The rating form's choices, worst to best.
+    static var scores: [[String: Any]] { (1...5).map { ["value": $0, "checked": $0 == 5] } }
+
     /// A message as the API accepts it: not blank, at most 20 000 characters (unicode scalars).
     static func message(_ text: String?) -> String? {
         guard let text, text.unicodeScalars.contains(where: { !$0.properties.isWhitespace }), text.unicodeScalars.count <= 20_000,

@@ -2,7 +2,7 @@
 /// HTML; nothing here uses the unescaped forms, so text from people can never become markup.
 enum PageTemplates {
     static let all: [String: String] = [
-        "head": head, "foot": foot, "portal_login": portalLogin, "portal_home": portalHome, "portal_ticket": portalTicket,
+        "head": head, "foot": foot, "portal_login": portalLogin, "portal_home": portalHome, "portal_ticket": portalTicket, "portal_rate": portalRate, "rating_fields": ratingFields,
     ]
 
     static let head = """
@@ -86,6 +86,25 @@ enum PageTemplates {
         {{> foot}}
         """
 
+    static let ratingFields = """
+        <fieldset id="scores"><legend>{{t.score}}</legend>{{#scores}}<label style="display:inline-block;margin-right:1rem"><input type="radio" name="score" value="{{value}}" id="score-{{value}}" style="width:auto"{{#checked}} checked{{/checked}}> {{value}}</label>{{/scores}}</fieldset>
+        <label for="comment">{{t.comment}}</label><textarea id="comment" name="comment" maxlength="2000"></textarea>
+        <button id="rate">{{t.send}}</button>
+        """
+
+    static let portalRate = """
+        {{> head}}
+        <section>
+        <h1>{{t.rate}}</h1>
+        {{#thanks}}<p class="flash" id="thanks">{{t.rated}}</p>{{/thanks}}
+        {{^thanks}}<form method="post" action="/portal/rate">
+        <input type="hidden" name="token" value="{{token}}">
+        {{> rating_fields}}
+        </form>{{/thanks}}
+        </section>
+        {{> foot}}
+        """
+
     static let portalTicket = """
         {{> head}}
         <p><a href="/portal">← {{t.back}}</a></p>
@@ -94,6 +113,13 @@ enum PageTemplates {
         <p class="meta">{{t.status}}: <span id="ticket-status">{{status}}</span></p>
         {{#messages}}<div class="message {{author}}"><div class="meta">{{who}} · {{at}}</div>{{body}}</div>{{/messages}}
         </section>
+        {{#rating}}<section>
+        <h2>{{t.rate}}</h2>
+        <form method="post" action="/portal/tickets/{{id}}/rate">
+        <input type="hidden" name="csrf" value="{{csrf}}">
+        {{> rating_fields}}
+        </form>
+        </section>{{/rating}}
         <section>
         <h2>{{t.reply}}</h2>
         <form method="post" action="/portal/tickets/{{id}}/reply">

@@ -21,7 +21,9 @@ enum PageText {
         "search_kb": "Search the help articles", "search": "Search", "no_articles": "Nothing found.",
         "number": "No.", "status": "Status", "updated": "Updated", "you": "You", "support": "Support",
         "reply": "Reply", "back": "All requests", "not_found": "There is no such request.",
-        "expired": "Your session has ended; sign in again.", "forgot": "Forgot your password? Ask for a link in the bot or by email.",
+        "expired": "Your session has ended; sign in again.", "rate": "Rate our answer", "score": "Your rating (5 is best)",
+        "comment": "Comment (optional)", "rated": "Thank you for your rating!", "link_expired": "This rating link is unknown or has expired.",
+        "pick_score": "Choose a rating from 1 to 5.", "forgot": "Forgot your password? Ask for a link in the bot or by email.",
     ]
 
     static let russian: [String: String] = [
@@ -34,6 +36,8 @@ enum PageText {
         "search_kb": "Поиск по справке", "search": "Найти", "no_articles": "Ничего не найдено.",
         "number": "№", "status": "Статус", "updated": "Обновлено", "you": "Вы", "support": "Поддержка",
         "reply": "Ответить", "back": "Все обращения", "not_found": "Такого обращения нет.",
-        "expired": "Сеанс закончился; войдите снова.", "forgot": "Забыли пароль? Запросите ссылку в боте или по почте.",
+        "expired": "Сеанс закончился; войдите снова.", "rate": "Оцените ответ", "score": "Ваша оценка (5 — лучшая)",
+        "comment": "Комментарий (необязательно)", "rated": "Спасибо за оценку!", "link_expired": "Ссылка для оценки неизвестна или устарела.",
+        "pick_score": "Выберите оценку от 1 до 5.", "forgot": "Забыли пароль? Запросите ссылку в боте или по почте.",
     ]
 }

@@ -15,6 +15,7 @@ import SupportStore
 struct PortalPages: Sendable {
     let database: Database
     let auth: AuthController
+    let csat: CSATController
     let portal: PortalInbound
     let policy: TokenPolicy
     let secureCookies: Bool
@@ -30,6 +31,9 @@ struct PortalPages: Sendable {
         router.post("portal/requests") { request, context in try await submit(request, context: context) }
         router.get("portal/tickets/{id}") { request, context in try await ticket(request, context: context) }
         router.post("portal/tickets/{id}/reply") { request, context in try await reply(request, context: context) }
+        router.post("portal/tickets/{id}/rate") { request, context in try await rateOwn(request, context: context) }
+        router.get("portal/rate") { request, _ in ratePage(request) }
+        router.post("portal/rate") { request, context in try await rateByLink(request, context: context) }
     }
 
     // MARK: sign-in
@@ -132,6 +136,8 @@ struct PortalPages: Sendable {
         ]
         if request.uri.queryParameters.get("sent") == "1" { values["flash"] = words["reply_received"] }
         if request.uri.queryParameters.get("blank") == "1" { values["error"] = words["blank_message"] }
+        if request.uri.queryParameters.get("rated") == "1" { values["flash"] = words["rated"] }
+        if !detail.ticket.status.isActive { values["rating"] = ["scores": PageFormat.scores] }
         return renderer.page("portal_ticket", locale: locale, values: values)
     }
 
@@ -169,6 +175,61 @@ struct PortalPages: Sendable {
             requester: requester, channel: .web, body: body, subject: nil, category: nil, ticketNumber: number,
             idempotencyKey: nil, remote: context.remoteAddressDescription, logger: logger)
         return PageRenderer.redirect("/portal/tickets/\(id)?sent=1")
+    }
+
+    // MARK: ratings
+
+    struct RateForm: Decodable { var csrf: String?; var token: String?; var score: String?; var comment: String? }
+
+    /// A score 1…5 and an optional comment (≤ 2000 characters), or nil.
+    static func rating(_ form: RateForm) -> (Int, String?)? {
+        guard let score = form.score.flatMap(Int.init), (1...5).contains(score) else { return nil }
+        let comment = form.comment?.trimmingCharacters(in: .whitespacesAndNewlines)
+        if let comment, comment.unicodeScalars.count > CSATController.commentLimit || comment.contains("\u{0}") { return nil }
+        return (score, comment?.isEmpty == false ? comment : nil)
+    }
+
+    func rateOwn(_ request: Request, context: APIRequestContext) async throws -> Response {
+        guard let (session, requester) = try await requesterSession(request, context: context) else { return Self.toLogin() }
+        let form = try await Self.decode(RateForm.self, from: request)
+        guard form.csrf == session.csrf else { return Self.csrfRefused() }
+        let logger = context.logger
+        guard let id = context.parameters.get("id").flatMap(TicketID.init),
+            try await database.connection({ try await Self.owns(requester, id, on: $0, logger: logger) })
+        else { return PageRenderer.redirect("/portal") }
+        guard let (score, comment) = Self.rating(form) else { return PageRenderer.redirect("/portal/tickets/\(id)") }
+        do {
+            _ = try await csat.rate(id, score: score, comment: comment, by: requester, logger: logger)
+        } catch let error as APIError where error.status == .conflict {
+            return PageRenderer.redirect("/portal/tickets/\(id)")
+        }
+        return PageRenderer.redirect("/portal/tickets/\(id)?rated=1")
+    }
+
+    /// The page the rating email links to: no sign-in, the link's token is the key.
+    func ratePage(_ request: Request, thanks: Bool = false, error: String? = nil, status: HTTPResponse.Status = .ok) -> Response {
+        let locale = PageText.locale(acceptLanguage: request.headers[.acceptLanguage])
+        let words = PageText.table(locale)
+        let token = String((request.uri.queryParameters.get("token") ?? "").prefix(200))
+        var values: [String: Any] = ["title": words["rate"] ?? "", "token": token, "thanks": thanks, "scores": PageFormat.scores]
+        if let error { values["error"] = error }
+        return renderer.page("portal_rate", locale: locale, values: values, status: status)
+    }
+
+    func rateByLink(_ request: Request, context: APIRequestContext) async throws -> Response {
+        let form = try await Self.decode(RateForm.self, from: request)
+        let words = PageText.table(PageText.locale(acceptLanguage: request.headers[.acceptLanguage]))
+        guard let token = form.token, (1...200).contains(token.unicodeScalars.count), !token.contains("\u{0}") else {
+            return ratePage(request, error: words["link_expired"], status: .badRequest)
+        }
+        guard let (score, comment) = Self.rating(form) else { return ratePage(request, error: words["pick_score"], status: .badRequest) }
+        do {
+            let (ticket, requester) = try await csat.linked(token, logger: context.logger)
+            _ = try await csat.rate(ticket, score: score, comment: comment, by: requester, logger: context.logger)
+        } catch let error as APIError where error.status == .conflict || error.status == .notFound {
+            return ratePage(request, error: words["link_expired"], status: .conflict)
+        }
+        return ratePage(request, thanks: true)
     }
 
     // MARK: helpers

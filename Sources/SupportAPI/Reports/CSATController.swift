@@ -58,7 +58,7 @@ struct CSATController: Sendable {
         }
         let body = try await JSONBody.decode(RateRequest.self, from: request, limit: Self.bodyLimit)
         let (score, comment) = try Self.validated(body.score, body.comment)
-        return try await rate(id, score: score, comment: comment, by: requester, logger: context.logger)
+        return try JSONBody.response(try await rate(id, score: score, comment: comment, by: requester, logger: context.logger))
     }
 
     func rateByToken(_ request: Request, context: APIRequestContext) async throws -> Response {
@@ -67,19 +67,26 @@ struct CSATController: Sendable {
             throw APIError(.badRequest, code: "invalid_field", message: "token: 1 to 200 characters, no NUL")
         }
         let (score, comment) = try Self.validated(body.score, body.comment)
-        let logger = context.logger
+        let (ticket, requester) = try await linked(body.token, logger: context.logger)
+        return try JSONBody.response(try await rate(ticket, score: score, comment: comment, by: requester, logger: context.logger))
+    }
+
+    /// The ticket and requester a mailed link's token rates.
+    /// - Throws: 409 `invalid_token` for an unknown or expired link.
+    func linked(_ token: String, logger: Logger) async throws -> (TicketID, RequesterID) {
         let found = try await database.connection { connection -> (TicketID, RequesterID)? in
-            guard let ticket = try await CSATLinkStore(connection: connection, logger: logger).ticket(token: body.token),
+            guard let ticket = try await CSATLinkStore(connection: connection, logger: logger).ticket(token: token),
                 let requester = try await TicketStore(connection: connection, logger: logger).ticket(ticket)?.requesterID
             else { return nil }
             return (ticket, requester)
         }
         guard let found else { throw APIError(.conflict, code: "invalid_token", message: "the rating link is unknown or expired") }
-        let (ticket, requester) = found
-        return try await rate(ticket, score: score, comment: comment, by: requester, logger: logger)
+        return found
     }
 
-    private func rate(_ ticket: TicketID, score: Int, comment: String?, by requester: RequesterID, logger: Logger) async throws -> Response {
+    /// Records the rating (one path for the API and the portal pages).
+    /// - Throws: 404 for no ticket, 409 `not_finished` while it is active.
+    func rate(_ ticket: TicketID, score: Int, comment: String?, by requester: RequesterID, logger: Logger) async throws -> Rated {
         let recorded = try await queue.transaction { connection, jobs -> CSATRecorder.Recorded in
             guard let status = try await TicketStore(connection: connection, logger: logger).ticket(ticket)?.status else {
                 throw APIError(.notFound, code: "not_found", message: "no ticket \(ticket)")
@@ -92,7 +99,7 @@ struct CSATController: Sendable {
             else { throw APIError(.notFound, code: "not_found", message: "no ticket \(ticket)") }
             return recorded
         }
-        return try JSONBody.response(Rated(ticketID: ticket.rawValue, number: recorded.number, score: score, reopened: recorded.reopened))
+        return Rated(ticketID: ticket.rawValue, number: recorded.number, score: score, reopened: recorded.reopened)
     }
 
     static func validated(_ score: Int, _ comment: String?) throws -> (Int, String?) {

@@ -103,4 +103,36 @@ struct PortalPagesTests {
             #expect(try await Self.page(app, .get, "/portal", cookie: cookie).status == .seeOther, "the token is revoked")
         }
     }
+
+    @Test func aFinishedRequestIsRatedOnItsPageOrThroughTheMailedLink() async throws {
+        try await AuthFixture.with { app in
+            let vera = try await app.requester("vera@example.com")
+            let open = try await app.ticket(of: vera, subject: "Ещё в работе")
+            let done = try await app.ticket(of: vera, subject: "Решено")
+            let mailed = try await app.ticket(of: vera, subject: "По почте")
+            _ = try await app.int("UPDATE ticket SET status = 'resolved', resolved_at = now() WHERE id IN (\(done.rawValue), \(mailed.rawValue)) RETURNING 1")
+            let cookie = try await Self.signIn(app, "vera@example.com")
+            #expect(!(try await Self.page(app, .get, "/portal/tickets/\(open.rawValue)", cookie: cookie)).body.contains("name=\"score\""))
+            let page = try await Self.page(app, .get, "/portal/tickets/\(done.rawValue)", cookie: cookie)
+            #expect(page.body.contains("name=\"score\""), "a finished request offers the rating")
+            let csrf = try #require(page.csrf)
+            let rated = try await Self.page(app, .post, "/portal/tickets/\(done.rawValue)/rate", cookie: cookie,
+                                            form: ["csrf": csrf, "score": "4", "comment": "Быстро"])
+            #expect(rated.status == .seeOther && rated.location == "/portal/tickets/\(done.rawValue)?rated=1")
+            #expect(try await app.int("SELECT count(*) FROM ticket WHERE id = \(done.rawValue) AND csat_score = 4 AND csat_comment = 'Быстро'") == 1)
+
+            let token = try await app.client.withConnection { connection in
+                try await CSATLinkStore(connection: connection, logger: app.logger).create(for: mailed)
+            }
+            let form = try await Self.page(app, .get, "/portal/rate?token=\(token)")
+            #expect(form.status == .ok && form.body.contains("value=\"\(token)\""))
+            let bad = try await Self.page(app, .post, "/portal/rate", form: ["token": "forged", "score": "5"])
+            #expect(bad.status == .conflict && bad.body.contains("устарела"))
+            let noScore = try await Self.page(app, .post, "/portal/rate", form: ["token": token, "score": "9"])
+            #expect(noScore.status == .badRequest)
+            let thanks = try await Self.page(app, .post, "/portal/rate", form: ["token": token, "score": "2", "comment": "Долго"])
+            #expect(thanks.status == .ok && thanks.body.contains("Спасибо за оценку"), "\(thanks.body.suffix(400))")
+            #expect(try await app.int("SELECT count(*) FROM ticket WHERE id = \(mailed.rawValue) AND csat_score = 2") == 1)
+        }
+    }
 }
