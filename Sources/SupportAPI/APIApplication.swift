@@ -94,6 +94,10 @@ public enum APIApplication {
             decoyHash: PasswordHashing.hash("decoy-password-for-unknown-accounts", cost: configuration.bcryptCost)
         )
         auth.add(to: api)
+        ConsolePages(
+            database: database, auth: auth, authorizer: authorizer, queue: JobQueue(client: client, logger: logger),
+            policy: configuration.tokenPolicy, publicURL: configuration.publicURL, secureCookies: configuration.publicURL.hasPrefix("https://")
+        ).add(to: router)
         let csat = CSATController(database: database, authorizer: authorizer, queue: JobQueue(client: client, logger: logger))
         PortalPages(
             database: database, auth: auth, csat: csat,

@@ -51,6 +51,16 @@ enum PageFormat {
         return parts
     }
 
+    /// Time left to the nearest SLA deadline, and how to colour it: breached, due within 30 minutes, or fine.
+    static func countdown(to due: Date?, now: Date) -> (text: String, cssClass: String) {
+        guard let due else { return ("—", "") }
+        let minutes = Int((due.timeIntervalSince(now) / 60).rounded(.down))
+        let magnitude = abs(minutes)
+        let text = magnitude >= 60 ? "\(magnitude / 60)h \(magnitude % 60)m" : "\(magnitude)m"
+        if minutes < 0 { return ("−" + text, "breached") }
+        return (text, minutes < 30 ? "soon" : "")
+    }
+
     /// The rating form's choices, worst to best.
     static var scores: [[String: Any]] { (1...5).map { ["value": $0, "checked": $0 == 5] } }
 

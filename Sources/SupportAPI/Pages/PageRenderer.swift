@@ -20,8 +20,11 @@ struct PageRenderer: Sendable {
     /// `name` rendered with `values` plus the language's words (`t`) and `lang`.
     func page(_ name: String, locale: String, values: [String: Any], status: HTTPResponse.Status = .ok, headers: HTTPFields = [:]) -> Response {
         var context = values
-        context["t"] = PageText.table(locale)
+        let words = PageText.table(locale)
+        context["t"] = words
         context["lang"] = locale
+        if context["home"] == nil { context["home"] = "/portal" }
+        if context["brand"] == nil { context["brand"] = words["portal"] ?? "" }
         let html = library.render(context, withTemplate: name) ?? ""
         var fields = headers
         fields[.contentType] = "text/html; charset=utf-8"

@@ -2,7 +2,7 @@
 /// HTML; nothing here uses the unescaped forms, so text from people can never become markup.
 enum PageTemplates {
     static let all: [String: String] = [
-        "head": head, "foot": foot, "portal_login": portalLogin, "portal_home": portalHome, "portal_ticket": portalTicket, "portal_rate": portalRate, "rating_fields": ratingFields,
+        "head": head, "foot": foot, "portal_login": portalLogin, "portal_home": portalHome, "portal_ticket": portalTicket, "portal_rate": portalRate, "console_queue": consoleQueue, "console_ticket": consoleTicket, "rating_fields": ratingFields,
     ]
 
     static let head = """
@@ -11,7 +11,7 @@ enum PageTemplates {
         <head>
         <meta charset="utf-8">
         <meta name="viewport" content="width=device-width, initial-scale=1">
-        <title>{{title}} · {{t.portal}}</title>
+        <title>{{title}} · {{brand}}</title>
         <style>
         body{font:16px/1.45 system-ui,sans-serif;margin:0;color:#1d2330;background:#f5f6f8}
         header{display:flex;justify-content:space-between;align-items:center;padding:.6rem 1rem;background:#1f3b63;color:#fff}
@@ -27,13 +27,14 @@ enum PageTemplates {
         .flash{padding:.6rem 1rem;border-radius:6px;background:#e7f6ec;border:1px solid #9bd3ad}
         .error{background:#fdecec;border-color:#f0a3a3}
         .message{border-left:4px solid #b8c0cc;padding:.3rem .8rem;margin:.6rem 0;white-space:pre-wrap}
-        .message.staff{border-color:#2563eb}.meta{color:#667085;font-size:.85rem}
+        .message.staff{border-color:#2563eb}.message.note{border-color:#d97706;background:#fff8eb}.meta{color:#667085;font-size:.85rem}
+        .breached{color:#b42318;font-weight:600}.soon{color:#b54708}
         mark{background:#fff1a8}
         @media (max-width:40rem){td:nth-child(4),th:nth-child(4){display:none}}
         </style>
         </head>
         <body>
-        <header><a href="/portal">{{t.portal}}</a>{{#signedIn}}<form method="post" action="/portal/logout"><input type="hidden" name="csrf" value="{{csrf}}"><button id="sign-out">{{t.sign_out}}</button></form>{{/signedIn}}</header>
+        <header><a href="{{home}}">{{brand}}</a>{{#signedIn}}<form method="post" action="{{home}}/logout"><input type="hidden" name="csrf" value="{{csrf}}"><button id="sign-out">{{t.sign_out}}</button></form>{{/signedIn}}</header>
         <main>
         {{#flash}}<p class="flash" id="flash">{{flash}}</p>{{/flash}}{{#error}}<p class="flash error" id="error">{{error}}</p>{{/error}}
         """
@@ -48,7 +49,7 @@ enum PageTemplates {
         {{> head}}
         <section>
         <h1>{{t.sign_in}}</h1>
-        <form method="post" action="/portal/login">
+        <form method="post" action="{{home}}/login">
         <label for="email">{{t.email}}</label><input id="email" name="email" type="email" autocomplete="username" required value="{{email}}">
         <label for="password">{{t.password}}</label><input id="password" name="password" type="password" autocomplete="current-password" required>
         <button id="sign-in">{{t.sign_in}}</button>
@@ -126,6 +127,39 @@ enum PageTemplates {
         <input type="hidden" name="csrf" value="{{csrf}}">
         <textarea id="reply-body" name="body" maxlength="20000" required></textarea>
         <button id="reply">{{t.send}}</button>
+        </form>
+        </section>
+        {{> foot}}
+        """
+
+    static let consoleQueue = """
+        {{> head}}
+        {{#queues}}<section id="queue-{{key}}">
+        <h2>{{title}} ({{count}})</h2>
+        {{^tickets}}<p class="meta">—</p>{{/tickets}}
+        {{#hasTickets}}<table><thead><tr><th>{{t.number}}</th><th>{{t.subject}}</th><th>{{t.status}}</th><th>{{t.sla}}</th></tr></thead><tbody>
+        {{#tickets}}<tr><td>{{number}}</td><td><a href="/console/tickets/{{id}}">{{subject}}</a></td><td>{{status}} · {{line}} · {{priority}}</td><td class="{{slaClass}}">{{sla}}</td></tr>{{/tickets}}
+        </tbody></table>{{/hasTickets}}
+        </section>{{/queues}}
+        {{> foot}}
+        """
+
+    static let consoleTicket = """
+        {{> head}}
+        <p><a href="/console">← {{t.queue}}</a></p>
+        <section>
+        <h1 id="ticket-title">#{{number}} {{subject}}</h1>
+        <p class="meta">{{t.status}}: <span id="ticket-status">{{status}}</span> · {{line}} · {{priority}} · {{category}} · {{t.sla}}: <span class="{{slaClass}}">{{sla}}</span></p>
+        {{#messages}}<div class="message {{author}}"><div class="meta">{{who}} · {{at}}</div>{{body}}</div>{{/messages}}
+        </section>
+        <section>
+        <h2>{{t.reply}}</h2>
+        <form method="post" action="/console/tickets/{{id}}/messages">
+        <input type="hidden" name="csrf" value="{{csrf}}">
+        <textarea id="reply-body" name="body" maxlength="20000" required></textarea>
+        <label style="font-weight:normal"><input type="checkbox" name="internal" value="1" id="internal" style="width:auto"> {{t.internal_note}}</label>
+        <label for="set-status">{{t.status}}</label><select id="set-status" name="status"><option value="">—</option>{{#statuses}}<option value="{{value}}">{{label}}</option>{{/statuses}}</select>
+        <button id="send-reply">{{t.send}}</button>
         </form>
         </section>
         {{> foot}}

@@ -23,7 +23,9 @@ enum PageText {
         "reply": "Reply", "back": "All requests", "not_found": "There is no such request.",
         "expired": "Your session has ended; sign in again.", "rate": "Rate our answer", "score": "Your rating (5 is best)",
         "comment": "Comment (optional)", "rated": "Thank you for your rating!", "link_expired": "This rating link is unknown or has expired.",
-        "pick_score": "Choose a rating from 1 to 5.", "forgot": "Forgot your password? Ask for a link in the bot or by email.",
+        "pick_score": "Choose a rating from 1 to 5.", "console": "Support console", "queue": "Queue", "mine": "Mine",
+        "my_teams": "My teams' unassigned", "unassigned": "Unassigned", "sla": "SLA", "internal_note": "Internal note (not sent)",
+        "requester": "Requester", "note": "Note", "staff_only": "The console is for staff; requesters use the portal.", "forgot": "Forgot your password? Ask for a link in the bot or by email.",
     ]
 
     static let russian: [String: String] = [
@@ -38,6 +40,8 @@ enum PageText {
         "reply": "Ответить", "back": "Все обращения", "not_found": "Такого обращения нет.",
         "expired": "Сеанс закончился; войдите снова.", "rate": "Оцените ответ", "score": "Ваша оценка (5 — лучшая)",
         "comment": "Комментарий (необязательно)", "rated": "Спасибо за оценку!", "link_expired": "Ссылка для оценки неизвестна или устарела.",
-        "pick_score": "Выберите оценку от 1 до 5.", "forgot": "Забыли пароль? Запросите ссылку в боте или по почте.",
+        "pick_score": "Выберите оценку от 1 до 5.", "console": "Консоль поддержки", "queue": "Очередь", "mine": "Мои",
+        "my_teams": "Неназначенные моих команд", "unassigned": "Неназначенные", "sla": "SLA", "internal_note": "Внутренняя заметка (не отправляется)",
+        "requester": "Заявитель", "note": "Заметка", "staff_only": "Консоль — для сотрудников; заявители пользуются порталом.", "forgot": "Забыли пароль? Запросите ссылку в боте или по почте.",
     ]
 }

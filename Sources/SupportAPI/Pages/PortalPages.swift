@@ -20,8 +20,7 @@ struct PortalPages: Sendable {
     let policy: TokenPolicy
     let secureCookies: Bool
     let renderer = PageRenderer()
-
-    static let formLimit = 64 << 10
+    var gate: PageGate { PageGate(database: database, policy: policy) }
 
     func add(to router: Router<APIRequestContext>) {
         router.get("portal/login") { request, _ in loginPage(locale: PageText.locale(acceptLanguage: request.headers[.acceptLanguage])) }
@@ -49,7 +48,7 @@ struct PortalPages: Sendable {
     func signIn(_ request: Request, context: APIRequestContext) async throws -> Response {
         let locale = PageText.locale(acceptLanguage: request.headers[.acceptLanguage])
         let words = PageText.table(locale)
-        let form = try await Self.decode(LoginForm.self, from: request)
+        let form = try await PageGate.decode(LoginForm.self, from: request)
         let email = (form.email ?? "").trimmingCharacters(in: .whitespaces).lowercased()
         guard !email.isEmpty, email.count <= 320, let password = form.password, !password.isEmpty else {
             return loginPage(locale: locale, email: email, error: words["bad_credentials"], status: .badRequest)
@@ -67,13 +66,10 @@ struct PortalPages: Sendable {
     }
 
     func signOut(_ request: Request, context: APIRequestContext) async throws -> Response {
-        if let session = try await session(request, context: context) {
-            let form = try await Self.decode(CSRFForm.self, from: request)
+        if let session = try await gate.session(request, context: context) {
+            let form = try await PageGate.decode(CSRFForm.self, from: request)
             guard form.csrf == session.csrf else { return Self.csrfRefused() }
-            let logger = context.logger
-            _ = try await database.transaction { connection in
-                try await AuthStore(connection: connection, logger: logger).revokeToken(id: session.tokenID)
-            }
+            try await gate.signOut(session, logger: context.logger)
         }
         return PageRenderer.redirect("/portal/login", headers: PageSession.clearCookie())
     }
@@ -148,7 +144,7 @@ struct PortalPages: Sendable {
 
     func submit(_ request: Request, context: APIRequestContext) async throws -> Response {
         guard let (session, requester) = try await requesterSession(request, context: context) else { return Self.toLogin() }
-        let form = try await Self.decode(RequestForm.self, from: request)
+        let form = try await PageGate.decode(RequestForm.self, from: request)
         guard form.csrf == session.csrf else { return Self.csrfRefused() }
         guard let body = PageFormat.message(form.body) else { return PageRenderer.redirect("/portal?blank=1") }
         let subject = form.subject.map { String($0.trimmingCharacters(in: .whitespaces).unicodeScalars.prefix(300)) }.flatMap { $0.isEmpty ? nil : $0 }
@@ -161,7 +157,7 @@ struct PortalPages: Sendable {
 
     func reply(_ request: Request, context: APIRequestContext) async throws -> Response {
         guard let (session, requester) = try await requesterSession(request, context: context) else { return Self.toLogin() }
-        let form = try await Self.decode(RequestForm.self, from: request)
+        let form = try await PageGate.decode(RequestForm.self, from: request)
         guard form.csrf == session.csrf else { return Self.csrfRefused() }
         let logger = context.logger
         guard let id = context.parameters.get("id").flatMap(TicketID.init),
@@ -191,7 +187,7 @@ struct PortalPages: Sendable {
 
     func rateOwn(_ request: Request, context: APIRequestContext) async throws -> Response {
         guard let (session, requester) = try await requesterSession(request, context: context) else { return Self.toLogin() }
-        let form = try await Self.decode(RateForm.self, from: request)
+        let form = try await PageGate.decode(RateForm.self, from: request)
         guard form.csrf == session.csrf else { return Self.csrfRefused() }
         let logger = context.logger
         guard let id = context.parameters.get("id").flatMap(TicketID.init),
@@ -217,7 +213,7 @@ struct PortalPages: Sendable {
     }
 
     func rateByLink(_ request: Request, context: APIRequestContext) async throws -> Response {
-        let form = try await Self.decode(RateForm.self, from: request)
+        let form = try await PageGate.decode(RateForm.self, from: request)
         let words = PageText.table(PageText.locale(acceptLanguage: request.headers[.acceptLanguage]))
         guard let token = form.token, (1...200).contains(token.unicodeScalars.count), !token.contains("\u{0}") else {
             return ratePage(request, error: words["link_expired"], status: .badRequest)
@@ -234,19 +230,9 @@ struct PortalPages: Sendable {
 
     // MARK: helpers
 
-    func session(_ request: Request, context: APIRequestContext) async throws -> PageSession? {
-        guard let token = PageSession.token(in: request), !token.isEmpty else { return nil }
-        do {
-            let (principal, tokenID) = try await BearerAuthenticator.resolve(token, database: database, policy: policy, logger: context.logger)
-            return PageSession(principal: principal, tokenID: tokenID, token: token)
-        } catch let error as APIError where error.status == .unauthorized {
-            return nil
-        }
-    }
-
     /// The session of a signed-in requester; staff use the console.
     func requesterSession(_ request: Request, context: APIRequestContext) async throws -> (PageSession, RequesterID)? {
-        guard let session = try await session(request, context: context), let requester = session.principal.requesterID else { return nil }
+        guard let session = try await gate.session(request, context: context), let requester = session.principal.requesterID else { return nil }
         return (session, requester)
     }
 
@@ -260,19 +246,6 @@ struct PortalPages: Sendable {
             .collect().first?.decode(String.self) ?? "ru"
     }
 
-    static func decode<Form: Decodable>(_ type: Form.Type, from request: Request) async throws -> Form {
-        let bytes = try await request.body.collect(upTo: formLimit)
-        do {
-            return try URLEncodedFormDecoder().decode(Form.self, from: String(buffer: bytes))
-        } catch {
-            throw APIError(.badRequest, code: "malformed_form", message: "the form could not be read")
-        }
-    }
-
-    static func toLogin() -> Response { PageRenderer.redirect("/portal/login", headers: PageSession.clearCookie()) }
-
-    static func csrfRefused() -> Response {
-        Response(status: .forbidden, headers: [.contentType: "text/plain; charset=utf-8"],
-                 body: .init(byteBuffer: ByteBuffer(string: "The form expired; reload the page and try again.")))
-    }
+    static func toLogin() -> Response { PageGate.toLogin("/portal/login") }
+    static func csrfRefused() -> Response { PageGate.csrfRefused() }
 }

@@ -68,8 +68,18 @@ struct TicketActionController: Sendable {
         }
         let (principal, id) = try await authorized(context, body.isInternal ? .internalNote : .reply)
         guard case .staff(let staff, _) = principal else { throw Self.forbidden }
-        let logger = context.logger
-        let saved = try await queue.transaction { connection, jobs in
+        let saved = try await Self.saveStaffMessage(
+            principal: principal, staff: staff, ticket: id, body: body, queue: queue, publicURL: publicURL, logger: context.logger)
+        return try JSONBody.response(
+            StaffMessageResult(id: saved.messageID.rawValue, ticketID: id.rawValue, status: saved.status.rawValue), status: .created)
+    }
+
+    /// A staff reply or note, its audit row and its effects in one transaction (the API and the console).
+    static func saveStaffMessage(
+        principal: Principal, staff: StaffID, ticket id: TicketID, body: (body: String, isInternal: Bool, status: TicketStatus?),
+        queue: JobQueue, publicURL: String, logger: Logger
+    ) async throws -> StaffReply.Saved {
+        try await queue.transaction { connection, jobs in
             let reply = StaffReply(ticketID: id, staffID: staff, body: body.body, isInternal: body.isInternal, status: body.status, publicURL: publicURL)
             guard let saved = try await reply.save(on: connection, jobs: jobs, logger: logger) else {
                 throw APIError(.notFound, code: "not_found", message: "no ticket \(id)")
@@ -81,8 +91,6 @@ struct TicketActionController: Sendable {
                 after: ["status": .string(saved.status.rawValue), "message_id": .int(saved.messageID.rawValue)]))
             return saved
         }
-        return try JSONBody.response(
-            StaffMessageResult(id: saved.messageID.rawValue, ticketID: id.rawValue, status: saved.status.rawValue), status: .created)
     }
 
     /// A requester's chat message on their own ticket: stored for intake, which threads it (and reopens a
