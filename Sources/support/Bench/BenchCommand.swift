@@ -6,7 +6,7 @@ struct BenchCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
         abstract: "Benchmarks (same output format as ../shared/bench/peers).",
-        subcommands: [QueueBenchCommand.self, PipelineBenchCommand.self, IntakeBenchCommand.self, QueueWorkerCommand.self]
+        subcommands: [QueueBenchCommand.self, PipelineBenchCommand.self, IntakeBenchCommand.self, StagesBenchCommand.self, QueueWorkerCommand.self]
     )
 }
 
