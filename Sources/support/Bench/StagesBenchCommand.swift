@@ -34,9 +34,7 @@ struct StagesBenchCommand: AsyncParsableCommand {
         guard tickets > 0 else { throw ValidationError("--tickets must be positive, got \(tickets)") }
         guard (1...16).contains(procs) else { throw ValidationError("--procs must be 1…16, got \(procs)") }
         guard concurrency > 0 else { throw ValidationError("--concurrency must be positive, got \(concurrency)") }
-        guard benchDatabase.allSatisfy({ $0.isLowercase || $0.isNumber || $0 == "_" }), benchDatabase.first?.isLetter == true else {
-            throw ValidationError("--bench-database must be a lower-case identifier, got \"\(benchDatabase)\"")
-        }
+        try ScratchDatabase.validate(benchDatabase, option: "--bench-database")
     }
 
     func run() async throws {
@@ -44,12 +42,7 @@ struct StagesBenchCommand: AsyncParsableCommand {
         quiet.logLevel = .error
         let logger = quiet
         let server = try database.settings()
-        guard benchDatabase != server.database else {
-            throw ValidationError("--bench-database must differ from the database of DATABASE_URL (\(server.database)): it is dropped")
-        }
-        var bench = server
-        bench.database = benchDatabase
-        let settings = bench
+        let settings = try ScratchDatabase.settings(benchDatabase, option: "--bench-database", server: server)
         writeLine("# support bench stages: \(settings.redactedURL) tickets=\(tickets) procs=\(procs) concurrency=\(concurrency)")
         try await PipelineBenchSetup(server: server, bench: settings, logger: logger).prepare()
         try await settings.withClient(logger: logger) { client in

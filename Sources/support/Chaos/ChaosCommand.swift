@@ -54,9 +54,7 @@ struct ChaosCommand: AsyncParsableCommand {
         guard (1...8).contains(processesPerKind) else { throw ValidationError("--processes-per-kind must be 1…8, got \(processesPerKind)") }
         guard (1...65535).contains(apiPort) else { throw ValidationError("--api-port must be a TCP port, got \(apiPort)") }
         guard settleTimeout > 0 else { throw ValidationError("--settle-timeout must be positive, got \(settleTimeout)") }
-        guard chaosDatabase.allSatisfy({ $0.isLowercase || $0.isNumber || $0 == "_" }), chaosDatabase.first?.isLetter == true else {
-            throw ValidationError("--chaos-database must be a lower-case identifier, got \"\(chaosDatabase)\"")
-        }
+        try ScratchDatabase.validate(chaosDatabase, option: "--chaos-database")
     }
 
     func run() async throws {
@@ -64,12 +62,7 @@ struct ChaosCommand: AsyncParsableCommand {
         quiet.logLevel = .critical  // the database goes away on purpose; the result lines say what matters
         let logger = quiet
         let server = try database.settings()
-        guard chaosDatabase != server.database else {
-            throw ValidationError("--chaos-database must differ from the database of DATABASE_URL (\(server.database)): it is dropped")
-        }
-        var chaos = server
-        chaos.database = chaosDatabase
-        let settings = chaos
+        let settings = try ScratchDatabase.settings(chaosDatabase, option: "--chaos-database", server: server)
         writeLine("# support chaos: \(settings.redactedURL) tickets=\(tickets) rate=\(rate)/s kill-every=\(killEvery)s listen-cut-every=\(listenCutEvery)s processes-per-kind=\(processesPerKind)")
         try await PipelineBenchSetup(server: server, bench: settings, logger: logger).prepare()
 
