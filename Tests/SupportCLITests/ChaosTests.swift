@@ -35,6 +35,8 @@ struct ChaosTests {
         withKnownIssue("a worker may hang after the PostgreSQL restart, holding its claimed jobs (Docs/QUEUE.md, issue 12)", isIntermittent: true) {
             #expect(value("stuck_jobs") == 0, context)
             #expect(value("unrescued") == 0, context)
+        }
+        withKnownIssue("a rescue took 61 s in a 2000-ticket run on the loaded 2-core VM; cause not found yet (Docs/SCALING.md)", isIntermittent: true) {
             #expect(value("longest_rescue_s") < 15, context)
         }
         withKnownIssue("a notification whose worker is killed between the send and its record goes out again (Docs/SCALING.md)", isIntermittent: true) {

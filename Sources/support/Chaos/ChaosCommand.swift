@@ -162,6 +162,7 @@ struct ChaosCommand: AsyncParsableCommand {
             report.kills = tally.kills
             report.killsHoldingJobs = tally.killsHoldingJobs
             report.longestRescue = tally.rescues.max() ?? 0
+            report.medianRescue = tally.rescues.isEmpty ? 0 : tally.rescues.sorted()[tally.rescues.count / 2]
             report.listenCuts = tally.listenCuts
             report.restarts = tally.restarts
             report.restartSeconds = tally.restartSeconds

@@ -26,6 +26,7 @@ struct ChaosReport: Sendable {
     var killsHoldingJobs = 0
     var unrescued = 0
     var longestRescue = 0.0
+    var medianRescue = 0.0
     var listenCuts = 0
     var restarts = 0
     var restartSeconds = 0.0
@@ -90,7 +91,7 @@ struct ChaosReport: Sendable {
             "chaos: tickets with two assignments \(doublyAssigned); open tickets without assignee \(unassigned)",
             "chaos: telegram deliveries \(telegramDeliveries), duplicated \(duplicateDeliveries); notifications still pending \(notificationsPending)",
             "chaos: stuck jobs \(stuckJobs)\(stuckOwners.isEmpty ? "" : " (\(stuckOwners.joined(separator: ", ")))"), dead jobs \(deadJobs)",
-            "chaos: kills \(kills) (\(killsHoldingJobs) holding jobs, \(unrescued) never rescued), longest rescue \(rescue) s (target < \(Int(Self.rescueTarget)) s)",
+            "chaos: kills \(kills) (\(killsHoldingJobs) holding jobs, \(unrescued) never rescued), median rescue \(String(format: "%.1f", medianRescue)) s, longest \(rescue) s (target < \(Int(Self.rescueTarget)) s)",
             "chaos: LISTEN connections cut \(listenCuts), PostgreSQL restarts \(restarts) (\(String(format: "%.1f", restartSeconds)) s)",
             "chaos: result not_accepted=\(notAccepted) lost=\(lost) duplicated=\(duplicated) doubly_assigned=\(doublyAssigned) "
                 + "duplicate_deliveries=\(duplicateDeliveries) pending_notifications=\(notificationsPending) stuck_jobs=\(stuckJobs) "
