@@ -4,6 +4,7 @@
 #   Deploy/local/pg.sh [start]   install postgresql-15 if missing, init + start the cluster,
 #                                ensure role/database `support`; print DATABASE_URL on stdout
 #   Deploy/local/pg.sh stop      stop the cluster (fast shutdown)
+#   Deploy/local/pg.sh restart   stop (fast), then start (`support chaos` uses it)
 #   Deploy/local/pg.sh status    print state; exit 0 if running, 3 if not
 #   Deploy/local/pg.sh url       print DATABASE_URL
 #   Deploy/local/pg.sh wipe      stop the cluster and delete <repo>/.data/pg
@@ -219,9 +220,10 @@ cmd_wipe() {
 case "${1:-start}" in
   start) cmd_start ;;
   stop) cmd_stop ;;
+  restart) cmd_stop; cmd_start ;;
   status) cmd_status ;;
   url) cmd_url ;;
   wipe) cmd_wipe ;;
   -h | --help | help) awk 'NR > 1 && /^#/ { sub(/^# ?/, ""); print; next } NR > 1 { exit }' "$0" ;;
-  *) die "unknown command '$1' (use start, stop, status, url or wipe)" ;;
+  *) die "unknown command '$1' (use start, stop, restart, status, url or wipe)" ;;
 esac

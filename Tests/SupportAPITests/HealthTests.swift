@@ -39,6 +39,11 @@ struct HealthTests {
                         #expect(response.status == .serviceUnavailable)
                         #expect(String(buffer: response.body).contains("support migrate"))
                     }
+                    // Not ready, but alive: liveness does not depend on the database.
+                    try await http.execute(uri: "/health/live", method: .get) { response in
+                        #expect(response.status == .ok)
+                        #expect(String(buffer: response.body).contains("\"live\":\"true\""))
+                    }
                 }
             }
         }

@@ -4,9 +4,13 @@ import Logging
 import NIOCore
 import Prometheus
 
-/// `/health` and `/metrics`, which every process serves.
+/// `/health` (readiness), `/health/live` (liveness) and `/metrics`, which every process serves.
 public enum OpsRoutes {
     public static func add<Context: RequestContext>(to router: Router<Context>, health: HealthCheck, registry: PrometheusCollectorRegistry) {
+        // Liveness asks nothing of the database: an outage must make processes unready, not restart them.
+        router.get("health/live") { _, _ -> Response in
+            try JSONEncoder().encodeAsResponse(["live": "true", "process": health.process])
+        }
         router.get("health") { _, context -> Response in
             let report = await health.report(logger: context.logger)
             var response = try JSONEncoder().encodeAsResponse(report)

@@ -49,6 +49,7 @@ public struct WorkerProcess: Sendable {
         let server = OpsServer.build(health: health, host: httpHost, port: httpPort, logger: logger) { port in
             logger.info("worker serving /health and /metrics", metadata: ["process": "\(name)", "port": "\(port)"])
         }
-        return [worker, server]
+        // The SLA scaling signal comes from the processes that run the SLA queue.
+        return kind == .escalation ? [worker, server, SLARiskSampler(client: client, logger: logger)] : [worker, server]
     }
 }

@@ -7,7 +7,8 @@ struct BenchCommand: AsyncParsableCommand {
         commandName: "bench",
         abstract: "Benchmarks (same output format as ../shared/bench/peers).",
         subcommands: [
-            QueueBenchCommand.self, PipelineBenchCommand.self, IntakeBenchCommand.self, ReportsBenchCommand.self, QueueWorkerCommand.self,
+            QueueBenchCommand.self, PipelineBenchCommand.self, IntakeBenchCommand.self, ReportsBenchCommand.self, StagesBenchCommand.self,
+            QueueWorkerCommand.self,
         ]
     )
 }

@@ -37,9 +37,7 @@ struct IntakeBenchCommand: AsyncParsableCommand {
         guard intakeProcs > 0 else { throw ValidationError("--intake-procs must be positive, got \(intakeProcs)") }
         guard concurrency > 0 else { throw ValidationError("--concurrency must be positive, got \(concurrency)") }
         guard (1...65535).contains(apiPort) else { throw ValidationError("--api-port must be a TCP port, got \(apiPort)") }
-        guard benchDatabase.allSatisfy({ $0.isLowercase || $0.isNumber || $0 == "_" }), benchDatabase.first?.isLetter == true else {
-            throw ValidationError("--bench-database must be a lower-case identifier, got \"\(benchDatabase)\"")
-        }
+        try ScratchDatabase.validate(benchDatabase, option: "--bench-database")
     }
 
     func run() async throws {
@@ -47,11 +45,7 @@ struct IntakeBenchCommand: AsyncParsableCommand {
         quiet.logLevel = .error
         let logger = quiet
         let server = try database.settings()
-        guard benchDatabase != server.database else {
-            throw ValidationError("--bench-database must differ from the database of DATABASE_URL (\(server.database)): it is dropped")
-        }
-        var settings = server
-        settings.database = benchDatabase
+        let settings = try ScratchDatabase.settings(benchDatabase, option: "--bench-database", server: server)
         writeLine("# support bench intake: \(settings.redactedURL) rate=\(rate)/s seconds=\(seconds) intake=\(intakeProcs) concurrency=\(concurrency)")
         try await PipelineBenchSetup(server: server, bench: settings, logger: logger).prepare()
 

@@ -45,9 +45,10 @@ struct IntakeBenchLoad: Sendable {
         return results.state.withLock { Sent(accepted: $0.accepted, refused: $0.refused, acceptMillis: $0.millis, sendSeconds: sendSeconds) }
     }
 
-    private func send(_ k: Int) async -> Bool {
+    /// Update k: user 10⁹+k writes one of the pipeline bench's texts (also fed by `support chaos`).
+    static func update(_ k: Int) -> [String: Any] {
         let user = 1_000_000_000 + k
-        let update: [String: Any] = [
+        return [
             "update_id": k + 1,
             "message": [
                 "message_id": 1, "date": Int(Date().timeIntervalSince1970),
@@ -55,6 +56,10 @@ struct IntakeBenchLoad: Sendable {
                 "text": PipelineBenchRun.texts[k % PipelineBenchRun.texts.count],
             ] as [String: Any],
         ]
+    }
+
+    private func send(_ k: Int) async -> Bool {
+        let update = Self.update(k)
         do {
             var request = HTTPClientRequest(url: base + "/telegram/webhook")
             request.method = .POST

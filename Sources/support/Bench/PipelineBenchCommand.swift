@@ -40,9 +40,7 @@ struct PipelineBenchCommand: AsyncParsableCommand {
         guard seconds > 0 else { throw ValidationError("--seconds must be positive, got \(seconds)") }
         guard intakeProcs > 0, routingProcs > 0 else { throw ValidationError("--intake-procs and --routing-procs must be positive") }
         guard concurrency > 0 else { throw ValidationError("--concurrency must be positive, got \(concurrency)") }
-        guard benchDatabase.allSatisfy({ $0.isLowercase || $0.isNumber || $0 == "_" }), benchDatabase.first?.isLetter == true else {
-            throw ValidationError("--bench-database must be a lower-case identifier, got \"\(benchDatabase)\"")
-        }
+        try ScratchDatabase.validate(benchDatabase, option: "--bench-database")
     }
 
     func run() async throws {
@@ -50,11 +48,7 @@ struct PipelineBenchCommand: AsyncParsableCommand {
         quiet.logLevel = .error  // only the result lines matter here
         let logger = quiet
         let server = try database.settings()
-        guard benchDatabase != server.database else {
-            throw ValidationError("--bench-database must differ from the database of DATABASE_URL (\(server.database)): it is dropped")
-        }
-        var settings = server
-        settings.database = benchDatabase
+        var settings = try ScratchDatabase.settings(benchDatabase, option: "--bench-database", server: server)
         settings.maxConnections = 40
         writeLine("# support bench pipeline: \(settings.redactedURL) rate=\(rate)/s seconds=\(seconds) intake=\(intakeProcs) routing=\(routingProcs) concurrency=\(concurrency)")
         try await PipelineBenchSetup(server: server, bench: settings, logger: logger).prepare()

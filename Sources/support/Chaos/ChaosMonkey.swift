@@ -1,0 +1,130 @@
+import Foundation
+import Logging
+import PostgresNIO
+import Synchronization
+
+/// The chaos: kills a random worker process with SIGKILL every `killEvery`, cuts the workers' LISTEN
+/// connections with `pg_terminate_backend` every `listenCutEvery`, and restarts PostgreSQL once when
+/// `restartWhen` first holds. For every kill of a worker that held jobs it measures the rescue time:
+/// from the kill until none of the dead worker's jobs is still marked running under its id.
+final class ChaosMonkey: Sendable {
+    let client: PostgresClient
+    let killEvery: Duration
+    let listenCutEvery: Duration
+    let restartCommand: String
+    let logger: Logger
+
+    struct Tally: Sendable {
+        var kills = 0
+        var killsHoldingJobs = 0
+        var listenCuts = 0
+        var restarts = 0
+        var restartSeconds = 0.0
+        /// Seconds from the kill until its jobs were released, per kill that held jobs.
+        var rescues: [Double] = []
+    }
+
+    /// A killed worker whose jobs are not rescued yet.
+    struct Victim: Sendable {
+        var workerIDs: [String]
+        var killedAt: ContinuousClock.Instant
+    }
+
+    let tally = Mutex(Tally())
+    private let victims = Mutex<[Victim]>([])
+
+    init(client: PostgresClient, killEvery: Duration, listenCutEvery: Duration, restartCommand: String, logger: Logger) {
+        self.client = client
+        self.killEvery = killEvery
+        self.listenCutEvery = listenCutEvery
+        self.restartCommand = restartCommand
+        self.logger = logger
+    }
+
+    /// Runs until cancelled.
+    func run(restartWhen: @escaping @Sendable () -> Bool) async {
+        await withDiscardingTaskGroup { group in
+            if killEvery > .zero { group.addTask { await self.every(self.killEvery) { await self.killOne() } } }
+            if listenCutEvery > .zero { group.addTask { await self.every(self.listenCutEvery) { await self.cutListens() } } }
+            group.addTask { await self.every(.milliseconds(250)) { await self.checkRescues() } }
+            if !restartCommand.isEmpty {
+                group.addTask {
+                    while !Task.isCancelled, !restartWhen() { try? await Task.sleep(for: .milliseconds(100)) }
+                    if !Task.isCancelled { await self.restartPostgres() }
+                }
+            }
+        }
+    }
+
+    /// After the chaos: waits up to `timeout` for the last kills' jobs to be rescued; returns how many never were.
+    func finishRescues(timeout: Duration) async -> Int {
+        let deadline = ContinuousClock.now + timeout
+        while ContinuousClock.now < deadline, !victims.withLock({ $0.isEmpty }) {
+            await checkRescues()
+            try? await Task.sleep(for: .milliseconds(250))
+        }
+        return victims.withLock { $0.count }
+    }
+
+    private func every(_ interval: Duration, _ action: @Sendable () async -> Void) async {
+        while !Task.isCancelled {
+            try? await Task.sleep(for: interval)
+            if Task.isCancelled { return }
+            await action()
+        }
+    }
+
+    private func killOne() async {
+        guard let pid = WorkerProcesses.children().randomElement() else { return }
+        // The worker's queue ids, read while it lives (its heartbeat row goes once it is rescued).
+        let ids = (try? await client.query("SELECT id FROM job_worker WHERE pid = \(pid)", logger: logger)
+            .collect().map { try $0.decode(String.self) }) ?? []
+        guard kill(pid, SIGKILL) == 0 else { return }
+        let killedAt = ContinuousClock.now
+        let held = (try? await running(ids)) ?? 0
+        tally.withLock {
+            $0.kills += 1
+            if held > 0 { $0.killsHoldingJobs += 1 }
+        }
+        if held > 0 { victims.withLock { $0.append(Victim(workerIDs: ids, killedAt: killedAt)) } }
+    }
+
+    private func checkRescues() async {
+        for victim in victims.withLock({ $0 }) {
+            guard let held = try? await running(victim.workerIDs), held == 0 else { continue }
+            let seconds = (ContinuousClock.now - victim.killedAt).seconds
+            victims.withLock { $0.removeAll { $0.workerIDs == victim.workerIDs } }
+            tally.withLock { $0.rescues.append(seconds) }
+        }
+    }
+
+    private func running(_ workerIDs: [String]) async throws -> Int {
+        try await client.query("SELECT count(*)::int FROM job WHERE state = 1 AND owner = ANY(\(workerIDs))", logger: logger)
+            .collect().first?.decode(Int.self) ?? 0
+    }
+
+    private func cutListens() async {
+        let sql: PostgresQuery = """
+            SELECT count(pg_terminate_backend(pid))::int FROM pg_stat_activity
+            WHERE datname = current_database() AND application_name = 'jobqueue-listen'
+            """
+        if let cut = try? await client.query(sql, logger: logger).collect().first?.decode(Int.self) {
+            tally.withLock { $0.listenCuts += cut }
+        }
+    }
+
+    private func restartPostgres() async {
+        writeLine("chaos: restarting PostgreSQL: \(restartCommand)")
+        let started = ContinuousClock.now
+        let status: Int32
+        do {
+            status = try await ShellCommand.run(restartCommand)
+        } catch {
+            writeLine("chaos: cannot run the restart command: \(error)")
+            return
+        }
+        let seconds = (ContinuousClock.now - started).seconds
+        writeLine("chaos: PostgreSQL restart command exited \(status) after \(String(format: "%.1f", seconds)) s")
+        if status == 0 { tally.withLock { $0.restarts += 1; $0.restartSeconds = seconds } }
+    }
+}
