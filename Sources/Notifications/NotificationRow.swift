@@ -45,6 +45,37 @@ struct NotificationRow: Sendable {
             logger: logger)
     }
 
+    /// Who may call the provider now.
+    enum Lease: Sendable, Equatable {
+        /// This delivery holds the lease until it records the outcome.
+        case taken
+        /// Another delivery holds it for this many more seconds.
+        case held(seconds: Double)
+        /// Sent, or finished otherwise, meanwhile: nothing to do.
+        case finished
+    }
+
+    /// Takes the send lease if the row still needs sending and nobody else holds it.
+    static func takeLease(_ id: NotificationID, for lease: Duration, on connection: PostgresConnection, logger: Logger) async throws -> Lease {
+        let taken = try await connection.query(
+            """
+            UPDATE notification SET sending_until = now() + make_interval(secs => \(Double(lease.components.seconds))::float8)
+            WHERE id = \(id.rawValue) AND status IN ('pending', 'failed') AND (sending_until IS NULL OR sending_until <= now())
+            RETURNING id
+            """, logger: logger
+        ).collect()
+        if !taken.isEmpty { return .taken }
+        let rows = try await connection.query(
+            """
+            SELECT status IN ('pending', 'failed'), greatest(extract(epoch FROM sending_until - now()), 0)::float8
+            FROM notification WHERE id = \(id.rawValue)
+            """, logger: logger
+        ).collect()
+        guard let row = rows.first else { return .finished }
+        let (open, remaining) = try row.decode((Bool, Double?).self)
+        return open ? .held(seconds: max(remaining ?? 0, 0.1)) : .finished
+    }
+
     /// Records the outcome of one attempt.
     static func record(_ id: NotificationID, _ outcome: DeliveryOutcome, on connection: PostgresConnection, logger: Logger) async throws {
         switch outcome {
@@ -52,16 +83,16 @@ struct NotificationRow: Sendable {
             try await connection.query(
                 """
                 UPDATE notification SET status = 'sent', sent_at = now(), provider_message_id = \(providerID),
-                    attempts = attempts + 1, last_error = NULL
+                    attempts = attempts + 1, last_error = NULL, sending_until = NULL
                 WHERE id = \(id.rawValue) AND status <> 'sent'
                 """, logger: logger)
         case .later:
-            return
+            try await connection.query("UPDATE notification SET sending_until = NULL WHERE id = \(id.rawValue)", logger: logger)
         case .retry(let error), .undeliverable(let error):
             let status = if case .retry = outcome { "failed" } else { "undeliverable" }
             try await connection.query(
                 """
-                UPDATE notification SET status = \(status), attempts = attempts + 1, last_error = \(error)
+                UPDATE notification SET status = \(status), attempts = attempts + 1, last_error = \(error), sending_until = NULL
                 WHERE id = \(id.rawValue) AND status <> 'sent'
                 """, logger: logger)
         }

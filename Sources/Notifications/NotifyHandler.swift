@@ -27,6 +27,10 @@ public struct NotifyHandler: Sendable {
         }
     }
 
+    /// How long one delivery may call the provider before another may try: longer than any provider
+    /// timeout, so only a delivery whose process died is ever repeated.
+    static let sendLease = Duration.seconds(120)
+
     /// Delivers one notification; `attempt == maxAttempts` turns a transient failure into `undeliverable`.
     public func deliver(_ id: NotificationID, attempt: Int = 1, maxAttempts: Int = 20, logger: Logger) async throws {
         var logger = logger
@@ -49,6 +53,13 @@ public struct NotifyHandler: Sendable {
         let limit = configuration.rateLimit
         if let wait = try await client.withConnection({ try await RecentSends.delay(for: row, limit: limit, on: $0, logger: logger) }) {
             throw JobSnooze(for: .milliseconds(Int64((wait * 1000).rounded(.up))), reason: "\(row.channel.rawValue) rate limit")
+        }
+        switch try await client.withConnection({ try await NotificationRow.takeLease(id, for: Self.sendLease, on: $0, logger: logger) }) {
+        case .taken: break
+        case .finished: return
+        case .held(let seconds):
+            // Another delivery is calling the provider: come back when its lease would have run out.
+            throw JobSnooze(for: .milliseconds(Int64((seconds * 1000).rounded(.up))), reason: "another delivery of this notification is in flight")
         }
         var outcome: DeliveryOutcome
         switch row.channel {

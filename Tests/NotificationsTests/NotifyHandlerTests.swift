@@ -54,6 +54,46 @@ struct NotifyHandlerTests {
         }
     }
 
+    /// A job rescued from a worker that is still sending (its LISTEN connection was cut, say) must not
+    /// send again: the send lease keeps the second delivery off the provider until the first records.
+    @Test func aSecondDeliveryWaitsWhileTheFirstHoldsTheLease() async throws {
+        try await StubHTTPServer.with { stub, base in
+            stub.reply.withLock { $0 = (200, Self.sentMessage) }
+            try await withNotification(channel: "telegram", address: "100000001") { sql, id, client, logger in
+                let lease = try await client.withConnection { try await NotificationRow.takeLease(id, for: .seconds(120), on: $0, logger: logger) }
+                #expect(lease == .taken, "a first delivery is in flight")
+                let handler = NotifyHandler(client: client, configuration: NotificationsConfiguration(telegramToken: "T0K", telegramBaseURL: URL(string: base)!))
+                let snooze = await #expect(throws: JobSnooze.self) { try await handler.deliver(id, logger: logger) }
+                #expect(snooze?.reason.contains("in flight") == true)
+                #expect(stub.requests.withLock { $0.count } == 0, "the provider is not called while another delivery holds the lease")
+
+                // The first delivery's process died: once its lease has run out, the notification goes out once.
+                try await sql.exec("UPDATE notification SET sending_until = now() - interval '1 second'")
+                try await handler.deliver(id, logger: logger)
+                try await handler.deliver(id, logger: logger)
+                #expect(stub.requests.withLock { $0.count } == 1)
+                #expect(try await sql.string("SELECT status || ' ' || (sending_until IS NULL)::text FROM notification") == "sent true")
+                let finished = try await client.withConnection { try await NotificationRow.takeLease(id, for: .seconds(120), on: $0, logger: logger) }
+                #expect(finished == .finished)
+            }
+        }
+    }
+
+    @Test func concurrentDeliveriesSendOnce() async throws {
+        try await StubHTTPServer.with { stub, base in
+            stub.reply.withLock { $0 = (200, Self.sentMessage) }
+            try await withNotification(channel: "telegram", address: "100000001") { sql, id, client, logger in
+                let handler = NotifyHandler(client: client, configuration: NotificationsConfiguration(telegramToken: "T0K", telegramBaseURL: URL(string: base)!))
+                await withTaskGroup(of: Void.self) { group in
+                    for _ in 0..<8 { group.addTask { try? await handler.deliver(id, logger: logger) } }
+                }
+                let status = try await sql.string("SELECT status FROM notification")
+                #expect(stub.requests.withLock { $0.count } == 1)
+                #expect(status == "sent")
+            }
+        }
+    }
+
     @Test func aBlockedChatIsUndeliverableAndAServerErrorIsRetried() async throws {
         try await StubHTTPServer.with { stub, base in
             try await withNotification(channel: "telegram", address: "100000001") { sql, id, client, logger in

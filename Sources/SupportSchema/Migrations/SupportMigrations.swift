@@ -23,5 +23,6 @@ public enum SupportMigrations {
         ("support-0014-appeals", appeals),
         ("support-0015-knowledge-bot", knowledgeBot),
         ("support-0016-reports", reports),
+        ("support-0017-notification-lease", notificationLease),
     ]
 }
