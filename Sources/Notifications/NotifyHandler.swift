@@ -27,9 +27,9 @@ public struct NotifyHandler: Sendable {
         }
     }
 
-    /// How long one delivery may call the provider before another may try: longer than any provider
-    /// timeout, so only a delivery whose process died is ever repeated.
-    static let sendLease = Duration.seconds(120)
+    /// How long one delivery may call the provider before another may try: the provider timeout plus a
+    /// margin, so only a delivery whose process died is ever repeated, and that one soon.
+    var sendLease: Duration { configuration.timeout + .seconds(5) }
 
     /// Delivers one notification; `attempt == maxAttempts` turns a transient failure into `undeliverable`.
     public func deliver(_ id: NotificationID, attempt: Int = 1, maxAttempts: Int = 20, logger: Logger) async throws {
@@ -54,7 +54,7 @@ public struct NotifyHandler: Sendable {
         if let wait = try await client.withConnection({ try await RecentSends.delay(for: row, limit: limit, on: $0, logger: logger) }) {
             throw JobSnooze(for: .milliseconds(Int64((wait * 1000).rounded(.up))), reason: "\(row.channel.rawValue) rate limit")
         }
-        switch try await client.withConnection({ try await NotificationRow.takeLease(id, for: Self.sendLease, on: $0, logger: logger) }) {
+        switch try await client.withConnection({ try await NotificationRow.takeLease(id, for: sendLease, on: $0, logger: logger) }) {
         case .taken: break
         case .finished: return
         case .held(let seconds):
