@@ -24,8 +24,7 @@ struct ConsolePages: Sendable {
     var gate: PageGate { PageGate(database: database, policy: policy) }
 
     func add(to router: Router<APIRequestContext>) {
-        router.get("console/login") { request, _ in loginPage(locale: PageText.locale(acceptLanguage: request.headers[.acceptLanguage])) }
-        router.post("console/login") { request, context in try await signIn(request, context: context) }
+        signIn.add(to: router)
         router.post("console/logout") { request, context in try await signOut(request, context: context) }
         router.get("console") { request, context in try await home(request, context: context) }
         router.get("console/tickets/{id}") { request, context in try await ticket(request, context: context) }
@@ -36,31 +35,8 @@ struct ConsolePages: Sendable {
         ["title": title, "home": "/console", "brand": PageText.table(locale)["console"] ?? ""]
     }
 
-    func loginPage(locale: String, email: String = "", error: String? = nil, status: HTTPResponse.Status = .ok) -> Response {
-        var values = base(locale, title: PageText.table(locale)["sign_in"] ?? "")
-        values["email"] = email
-        if let error { values["error"] = error }
-        return renderer.page("portal_login", locale: locale, values: values, status: status)
-    }
-
-    struct LoginForm: Decodable { var email: String?; var password: String? }
-
-    func signIn(_ request: Request, context: APIRequestContext) async throws -> Response {
-        let locale = PageText.locale(acceptLanguage: request.headers[.acceptLanguage])
-        let words = PageText.table(locale)
-        let form = try await PageGate.decode(LoginForm.self, from: request)
-        let email = (form.email ?? "").trimmingCharacters(in: .whitespaces).lowercased()
-        guard !email.isEmpty, email.count <= 320, let password = form.password, !password.isEmpty else {
-            return loginPage(locale: locale, email: email, error: words["bad_credentials"], status: .badRequest)
-        }
-        do {
-            let signedIn = try await auth.authenticate(
-                account: .staff, login: email, password: password, kind: .session, label: "console",
-                remote: context.remoteAddress?.ipAddress, logger: context.logger)
-            return PageRenderer.redirect("/console", headers: PageSession.setCookie(signedIn.token, maxAge: Int(policy.sessionLifetime), secure: secureCookies))
-        } catch let error as APIError where error.status == .unauthorized || error.status == .tooManyRequests {
-            return loginPage(locale: locale, email: email, error: error.status == .tooManyRequests ? words["too_many"] : words["bad_credentials"], status: error.status)
-        }
+    var signIn: PageSignIn {
+        PageSignIn(auth: auth, policy: policy, secureCookies: secureCookies, account: .staff, home: "/console", brand: "console", renderer: renderer)
     }
 
     struct CSRFForm: Decodable { var csrf: String? }

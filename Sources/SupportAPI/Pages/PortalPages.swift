@@ -23,8 +23,7 @@ struct PortalPages: Sendable {
     var gate: PageGate { PageGate(database: database, policy: policy) }
 
     func add(to router: Router<APIRequestContext>) {
-        router.get("portal/login") { request, _ in loginPage(locale: PageText.locale(acceptLanguage: request.headers[.acceptLanguage])) }
-        router.post("portal/login") { request, context in try await signIn(request, context: context) }
+        signIn.add(to: router)
         router.post("portal/logout") { request, context in try await signOut(request, context: context) }
         router.get("portal") { request, context in try await home(request, context: context) }
         router.post("portal/requests") { request, context in try await submit(request, context: context) }
@@ -37,32 +36,8 @@ struct PortalPages: Sendable {
 
     // MARK: sign-in
 
-    struct LoginForm: Decodable { var email: String?; var password: String? }
-
-    func loginPage(locale: String, email: String = "", error: String? = nil, status: HTTPResponse.Status = .ok) -> Response {
-        var values: [String: Any] = ["title": PageText.table(locale)["sign_in"] ?? "", "email": email]
-        if let error { values["error"] = error }
-        return renderer.page("portal_login", locale: locale, values: values, status: status)
-    }
-
-    func signIn(_ request: Request, context: APIRequestContext) async throws -> Response {
-        let locale = PageText.locale(acceptLanguage: request.headers[.acceptLanguage])
-        let words = PageText.table(locale)
-        let form = try await PageGate.decode(LoginForm.self, from: request)
-        let email = (form.email ?? "").trimmingCharacters(in: .whitespaces).lowercased()
-        guard !email.isEmpty, email.count <= 320, let password = form.password, !password.isEmpty else {
-            return loginPage(locale: locale, email: email, error: words["bad_credentials"], status: .badRequest)
-        }
-        do {
-            let signedIn = try await auth.authenticate(
-                account: .requester, login: email, password: password, kind: .session, label: "portal",
-                remote: context.remoteAddress?.ipAddress, logger: context.logger)
-            let cookie = PageSession.setCookie(signedIn.token, maxAge: Int(policy.sessionLifetime), secure: secureCookies)
-            return PageRenderer.redirect("/portal", headers: cookie)
-        } catch let error as APIError where error.status == .unauthorized || error.status == .tooManyRequests {
-            let message = error.status == .tooManyRequests ? words["too_many"] : words["bad_credentials"]
-            return loginPage(locale: locale, email: email, error: message, status: error.status)
-        }
+    var signIn: PageSignIn {
+        PageSignIn(auth: auth, policy: policy, secureCookies: secureCookies, account: .requester, home: "/portal", brand: "portal", renderer: renderer)
     }
 
     func signOut(_ request: Request, context: APIRequestContext) async throws -> Response {
