@@ -25,7 +25,7 @@ struct ConsolePages: Sendable {
 
     func add(to router: Router<APIRequestContext>) {
         signIn.add(to: router)
-        router.post("console/logout") { request, context in try await signOut(request, context: context) }
+        router.post("console/logout") { request, context in try await gate.signOut(request, context: context, loginPath: "/console/login") }
         router.get("console") { request, context in try await home(request, context: context) }
         router.get("console/tickets/{id}") { request, context in try await ticket(request, context: context) }
         router.post("console/tickets/{id}/messages") { request, context in try await message(request, context: context) }
@@ -37,16 +37,6 @@ struct ConsolePages: Sendable {
 
     var signIn: PageSignIn {
         PageSignIn(auth: auth, policy: policy, secureCookies: secureCookies, account: .staff, home: "/console", brand: "console", renderer: renderer)
-    }
-
-    struct CSRFForm: Decodable { var csrf: String? }
-
-    func signOut(_ request: Request, context: APIRequestContext) async throws -> Response {
-        if let session = try await gate.session(request, context: context) {
-            guard try await PageGate.decode(CSRFForm.self, from: request).csrf == session.csrf else { return PageGate.csrfRefused() }
-            try await gate.signOut(session, logger: context.logger)
-        }
-        return PageGate.toLogin("/console/login")
     }
 
     /// A signed-in staff member, with the context the API's authorizer reads.

@@ -22,11 +22,19 @@ struct PageGate: Sendable {
         }
     }
 
-    /// Ends the session: revokes its token.
-    func signOut(_ session: PageSession, logger: Logger) async throws {
-        _ = try await database.transaction { connection in
-            try await AuthStore(connection: connection, logger: logger).revokeToken(id: session.tokenID)
+    struct CSRFForm: Decodable { var csrf: String? }
+
+    /// `POST <site>/logout`: revokes the session's token (the form must carry its CSRF value) and clears
+    /// the cookie; without a session it only clears the cookie.
+    func signOut(_ request: Request, context: APIRequestContext, loginPath: String) async throws -> Response {
+        if let session = try await session(request, context: context) {
+            guard try await Self.decode(CSRFForm.self, from: request).csrf == session.csrf else { return Self.csrfRefused() }
+            let logger = context.logger
+            _ = try await database.transaction { connection in
+                try await AuthStore(connection: connection, logger: logger).revokeToken(id: session.tokenID)
+            }
         }
+        return Self.toLogin(loginPath)
     }
 
     static func decode<Form: Decodable>(_ type: Form.Type, from request: Request) async throws -> Form {

@@ -24,7 +24,7 @@ struct PortalPages: Sendable {
 
     func add(to router: Router<APIRequestContext>) {
         signIn.add(to: router)
-        router.post("portal/logout") { request, context in try await signOut(request, context: context) }
+        router.post("portal/logout") { request, context in try await gate.signOut(request, context: context, loginPath: "/portal/login") }
         router.get("portal") { request, context in try await home(request, context: context) }
         router.post("portal/requests") { request, context in try await submit(request, context: context) }
         router.get("portal/tickets/{id}") { request, context in try await ticket(request, context: context) }
@@ -40,14 +40,6 @@ struct PortalPages: Sendable {
         PageSignIn(auth: auth, policy: policy, secureCookies: secureCookies, account: .requester, home: "/portal", brand: "portal", renderer: renderer)
     }
 
-    func signOut(_ request: Request, context: APIRequestContext) async throws -> Response {
-        if let session = try await gate.session(request, context: context) {
-            let form = try await PageGate.decode(CSRFForm.self, from: request)
-            guard form.csrf == session.csrf else { return Self.csrfRefused() }
-            try await gate.signOut(session, logger: context.logger)
-        }
-        return PageRenderer.redirect("/portal/login", headers: PageSession.clearCookie())
-    }
 
     // MARK: pages
 
@@ -114,7 +106,6 @@ struct PortalPages: Sendable {
 
     // MARK: forms
 
-    struct CSRFForm: Decodable { var csrf: String? }
     struct RequestForm: Decodable { var csrf: String?; var subject: String?; var category: String?; var body: String? }
 
     func submit(_ request: Request, context: APIRequestContext) async throws -> Response {
@@ -137,8 +128,9 @@ struct PortalPages: Sendable {
         let logger = context.logger
         guard let id = context.parameters.get("id").flatMap(TicketID.init),
             let number = try await database.connection({ connection in
-                try await Self.owns(requester, id, on: connection, logger: logger)
-                    ? try await TicketReadStore(connection: connection, logger: logger).detail(id, includeInternal: false)?.ticket.number : nil
+                try await connection.query(
+                    "SELECT number FROM ticket WHERE id = \(id.rawValue) AND requester_id = \(requester.rawValue)", logger: logger
+                ).collect().first?.decode(Int64.self)
             })
         else { return PageRenderer.redirect("/portal") }
         guard let body = PageFormat.message(form.body) else { return PageRenderer.redirect("/portal/tickets/\(id)?blank=1") }
