@@ -31,17 +31,13 @@ struct ConsolePages: Sendable {
         router.post("console/tickets/{id}/messages") { request, context in try await message(request, context: context) }
     }
 
-    func base(_ locale: String, title: String) -> [String: Any] {
-        ["title": title, "home": "/console", "brand": PageText.table(locale)["console"] ?? ""]
-    }
-
     var signIn: PageSignIn {
         PageSignIn(auth: auth, policy: policy, secureCookies: secureCookies, account: .staff, home: "/console", brand: "console", renderer: renderer)
     }
 
-    /// A signed-in staff member, with the context the API's authorizer reads.
-    func staffSession(_ request: Request, context: APIRequestContext) async throws -> (PageSession, StaffID, APIRequestContext, String)? {
-        guard let session = try await gate.session(request, context: context), let staff = session.principal.staffID else { return nil }
+    /// A signed-in staff member, with the context the API's authorizer reads; nil sends them to sign in.
+    func staffSession(_ request: Request, context: APIRequestContext) async throws -> ConsoleSession? {
+        guard let session = try await gate.session(request, context: context), case .staff(let staff, let roles) = session.principal else { return nil }
         var context = context
         context.principal = session.principal
         context.tokenID = session.tokenID
@@ -49,17 +45,15 @@ struct ConsolePages: Sendable {
         let locale = try await database.connection { connection in
             try await connection.query("SELECT locale FROM staff WHERE id = \(staff.rawValue)", logger: logger).collect().first?.decode(String.self)
         } ?? "ru"
-        return (session, staff, context, locale)
+        return ConsoleSession(page: session, staff: staff, roles: roles, context: context, locale: locale)
     }
 
     // MARK: queue
 
     func home(_ request: Request, context: APIRequestContext) async throws -> Response {
-        guard let (session, staff, context, locale) = try await staffSession(request, context: context) else { return PageGate.toLogin("/console/login") }
-        try await authorizer.authorize(session.principal, .viewQueue, target: AuditTarget(type: "queue", id: nil), logger: context.logger)
-        guard case .staff(_, let roles) = session.principal else { return PageGate.toLogin("/console/login") }
-        let logger = context.logger
-        let words = PageText.table(locale)
+        guard let console = try await staffSession(request, context: context) else { return PageGate.toLogin("/console/login") }
+        try await authorizer.authorize(console.principal, .viewQueue, target: AuditTarget(type: "queue", id: nil), logger: console.context.logger)
+        let (staff, roles, locale, logger, words) = (console.staff, console.roles, console.locale, console.context.logger, console.words)
         let sections = try await database.connection { connection in
             let store = TicketReadStore(connection: connection, logger: logger)
             let teams = try await connection.query("SELECT team_id FROM team_member WHERE staff_id = \(staff.rawValue)", logger: logger)
@@ -85,14 +79,13 @@ struct ConsolePages: Sendable {
                 let page = try await store.staffList(staff: staff, rules: TicketAccess.visibilityRules(for: roles, action: .viewTicket), filter: filter)
                 let facts = try await store.accessFacts(page.tickets.map(\.id))
                 // The SQL applies the row rules; the authorizer has the last word on every row, as in the API.
-                let shown = page.tickets.filter { facts[$0.id].map { authorizer.mayShow(session.principal, .viewTicket, ticket: $0) } ?? false }
+                let shown = page.tickets.filter { facts[$0.id].map { authorizer.mayShow(console.principal, .viewTicket, ticket: $0) } ?? false }
                 result.append((key, title, shown))
             }
             return result
         }
         let now = Date()
-        let values: [String: Any] = base(locale, title: words["queue"] ?? "").merging([
-            "signedIn": true, "csrf": session.csrf,
+        let values: [String: Any] = console.base(title: words["queue"] ?? "", current: "queue").merging([
             "queues": sections.map { key, title, tickets -> [String: Any] in
                 ["key": key, "title": title, "count": tickets.count, "hasTickets": !tickets.isEmpty,
                  "tickets": tickets.map { ticket -> [String: Any] in
@@ -109,26 +102,23 @@ struct ConsolePages: Sendable {
     // MARK: ticket
 
     func ticket(_ request: Request, context: APIRequestContext) async throws -> Response {
-        guard let (session, _, context, locale) = try await staffSession(request, context: context) else { return PageGate.toLogin("/console/login") }
-        let words = PageText.table(locale)
+        guard let console = try await staffSession(request, context: context) else { return PageGate.toLogin("/console/login") }
+        let (locale, words, logger) = (console.locale, console.words, console.context.logger)
         let id: TicketID
         do {
-            (_, id) = try await authorizer.authorizeTicket(context, .viewTicket)
+            (_, id) = try await authorizer.authorizeTicket(console.context, .viewTicket)
         } catch let error as APIError where [.notFound, .forbidden, .badRequest].contains(error.status) {
-            var values = base(locale, title: words["not_found"] ?? "")
-            values["signedIn"] = true
-            values["csrf"] = session.csrf
+            var values = console.base(title: words["not_found"] ?? "", current: "queue")
             values["error"] = error.status == .forbidden ? error.message : words["not_found"]
             return renderer.page("portal_login", locale: locale, values: values, status: error.status)
         }
-        let logger = context.logger
         guard let detail = try await database.connection({ connection in
             try await TicketReadStore(connection: connection, logger: logger).detail(id, includeInternal: true)
         }) else { return PageRenderer.redirect("/console") }
         let sla = PageFormat.countdown(to: detail.ticket.slaDueAt, now: Date())
-        var values = base(locale, title: "#\(detail.ticket.number)")
+        var values = console.base(title: "#\(detail.ticket.number)", current: "queue")
         values.merge([
-            "signedIn": true, "csrf": session.csrf, "id": id.rawValue, "number": detail.ticket.number, "subject": detail.ticket.subject,
+            "id": id.rawValue, "number": detail.ticket.number, "subject": detail.ticket.subject,
             "status": PageFormat.status(detail.ticket.status, locale: locale), "line": detail.ticket.line?.rawValue.uppercased() ?? "—",
             "priority": detail.ticket.priority?.rawValue ?? "—", "category": detail.ticket.category?.rawValue ?? "—",
             "sla": sla.text, "slaClass": sla.cssClass,
@@ -156,16 +146,16 @@ struct ConsolePages: Sendable {
     }
 
     func message(_ request: Request, context: APIRequestContext) async throws -> Response {
-        guard let (session, staff, context, _) = try await staffSession(request, context: context) else { return PageGate.toLogin("/console/login") }
+        guard let console = try await staffSession(request, context: context) else { return PageGate.toLogin("/console/login") }
         let form = try await PageGate.decode(MessageForm.self, from: request)
-        guard form.csrf == session.csrf else { return PageGate.csrfRefused() }
+        guard form.csrf == console.page.csrf else { return PageGate.csrfRefused() }
         let isInternal = form.isInternal == "1"
-        let (principal, id) = try await authorizer.authorizeTicket(context, isInternal ? .internalNote : .reply)
+        let (principal, id) = try await authorizer.authorizeTicket(console.context, isInternal ? .internalNote : .reply)
         guard let body = PageFormat.message(form.body) else { return PageRenderer.redirect("/console/tickets/\(id)?blank=1") }
         let status = form.status.flatMap { TicketStatus(rawValue: $0) }.flatMap { StaffReply.settable.contains($0) ? $0 : nil }
         _ = try await TicketActionController.saveStaffMessage(
-            principal: principal, staff: staff, ticket: id, body: (body, isInternal, status), queue: queue, publicURL: publicURL,
-            logger: context.logger)
+            principal: principal, staff: console.staff, ticket: id, body: (body, isInternal, status), queue: queue, publicURL: publicURL,
+            logger: console.context.logger)
         return PageRenderer.redirect("/console/tickets/\(id)?sent=1")
     }
 }

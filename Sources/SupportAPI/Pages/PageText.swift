@@ -2,8 +2,11 @@
 /// (`requester.locale`), or the browser's `Accept-Language` before sign-in.
 enum PageText {
     static func table(_ locale: String) -> [String: String] {
-        locale == "en" ? english : russian
+        locale == "en" ? englishTable : russianTable
     }
+
+    private static let englishTable = english.merging(ConsoleRoleText.english) { $1 }
+    private static let russianTable = russian.merging(ConsoleRoleText.russian) { $1 }
 
     static func locale(acceptLanguage: String?) -> String {
         guard let header = acceptLanguage?.lowercased() else { return "ru" }
