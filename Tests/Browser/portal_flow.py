@@ -4,57 +4,21 @@ to --screenshots. Exit status 0 when every step held; otherwise a message naming
 
 Run by BrowserTests (Tests/SupportAPITests/Pages) against a live server on real PostgreSQL.
 """
-import argparse
-import os
-import sys
 import time
 
-from selenium import webdriver
-from selenium.webdriver.chrome.service import Service
-from selenium.common.exceptions import TimeoutException
 from selenium.webdriver.common.by import By
-from selenium.webdriver.support import expected_conditions
-from selenium.webdriver.support.ui import WebDriverWait
 
-
-def browser(width, height):
-    options = webdriver.ChromeOptions()
-    options.binary_location = os.environ.get("CHROMIUM", "/usr/bin/chromium")
-    for flag in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu", f"--window-size={width},{height}",
-                 "--lang=ru"):
-        options.add_argument(flag)
-    options.add_experimental_option("prefs", {"intl.accept_languages": "ru"})
-    # The driver path is given, so Selenium Manager never goes to the network.
-    service = Service(executable_path=os.environ.get("CHROMEDRIVER", "/usr/bin/chromedriver"))
-    return webdriver.Chrome(service=service, options=options)
+from browser_kit import after_click as wait_for, arguments, browser, shot as save, step
 
 
 def main():
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--base-url", required=True)
-    parser.add_argument("--email", required=True)
-    parser.add_argument("--password", required=True)
-    parser.add_argument("--screenshots", required=True)
-    args = parser.parse_args()
-    os.makedirs(args.screenshots, exist_ok=True)
+    args = arguments("--email", "--password")
 
     def shot(driver, name):
-        driver.save_screenshot(os.path.join(args.screenshots, f"{name}.png"))
-
-    def step(name, condition, detail=""):
-        if not condition:
-            print(f"step failed: {name} {detail}", file=sys.stderr)
-            sys.exit(1)
-        print(f"ok: {name}")
+        save(driver, args.screenshots, name)
 
     def after_click(element_id, url_part=None):
-        """The element on the page a click led to (a form post answers with a redirect and a new page)."""
-        try:
-            if url_part:
-                WebDriverWait(driver, 30).until(expected_conditions.url_contains(url_part))
-            return WebDriverWait(driver, 30).until(expected_conditions.presence_of_element_located((By.ID, element_id)))
-        except TimeoutException:
-            return None
+        return wait_for(driver, element_id, url_part)
 
     driver = browser(1280, 900)
     try:
