@@ -122,9 +122,16 @@ struct TicketActionController: Sendable {
     func escalate(_ request: Request, context: APIRequestContext) async throws -> Response {
         let (principal, id) = try await authorized(context)
         let (direction, reason) = try await JSONBody.decode(EscalateRequest.self, from: request, limit: Self.bodyLimit).validated()
+        let moved = try await escalate(id, direction, reason: reason, principal: principal, logger: context.logger)
+        return try JSONBody.response(EscalationResult(id: id.rawValue, line: moved.to.rawValue, previousLine: moved.from.rawValue))
+    }
+
+    /// Moves an authorized ticket a line up or down and audits it, in one transaction (the API and the console).
+    func escalate(
+        _ id: TicketID, _ direction: ManualEscalation, reason: String, principal: Principal, logger: Logger
+    ) async throws -> (from: Line, to: Line) {
         guard case .staff(let staff, let roles) = principal else { throw Self.forbidden }
-        let logger = context.logger
-        let moved = try await Self.mapped {
+        return try await Self.mapped {
             try await queue.transaction { connection, jobs in
                 let moved = try await ManualEscalator(queue: queue).move(
                     id, direction, reason: reason, by: staff, roles: roles, on: connection, jobs: jobs, logger: logger)
@@ -136,7 +143,6 @@ struct TicketActionController: Sendable {
                 return moved
             }
         }
-        return try JSONBody.response(EscalationResult(id: id.rawValue, line: moved.to.rawValue, previousLine: moved.from.rawValue))
     }
 
     func fixed(_ request: Request, context: APIRequestContext) async throws -> Response {
