@@ -250,8 +250,8 @@ let package = Package(
         ),
         .testTarget(
             name: "SupportAPITests",
-            dependencies: ["SupportAPI", "SupportRuntime", "Intake", "JobQueue", "SupportTesting", "SupportStore", "SupportSchema", "SupportDomain",
-                           "AnswerDrafts",
+            dependencies: ["SupportAPI", "SupportRuntime", "Intake", "Routing", "JobQueue", "SupportTesting", "SupportStore", "SupportSchema",
+                           "SupportDomain", "AnswerDrafts",
                            .product(name: "HummingbirdTesting", package: "hummingbird"),
                            .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
                            .product(name: "PostgresNIO", package: "postgres-nio"),
