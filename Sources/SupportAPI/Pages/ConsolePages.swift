@@ -54,6 +54,16 @@ struct ConsolePages: Sendable {
         guard let console = try await staffSession(request, context: context) else { return PageGate.toLogin("/console/login") }
         try await authorizer.authorize(console.principal, .viewQueue, target: AuditTarget(type: "queue", id: nil), logger: console.context.logger)
         let (staff, roles, locale, logger, words) = (console.staff, console.roles, console.locale, console.context.logger, console.words)
+        var query: [String: String] = [:]
+        for (key, value) in request.uri.queryParameters { query[String(key)] = String(value) }
+        let narrowing: ConsoleQueueFilter
+        do {
+            narrowing = try ConsoleQueueFilter(query)
+        } catch {
+            var values = console.base(title: words["queue"] ?? "", current: "queue")
+            values["error"] = error.message
+            return renderer.page("portal_login", locale: locale, values: values, status: .badRequest)
+        }
         let (sections, version) = try await database.connection { connection in
             let store = TicketReadStore(connection: connection, logger: logger)
             let teams = try await connection.query("SELECT team_id FROM team_member WHERE staff_id = \(staff.rawValue)", logger: logger)
@@ -76,6 +86,7 @@ struct ConsolePages: Sendable {
             for (key, title, var filter) in queues {
                 filter.statuses = active
                 filter.limit = 50
+                narrowing.apply(to: &filter)
                 let page = try await store.staffList(staff: staff, rules: TicketAccess.visibilityRules(for: roles, action: .viewTicket), filter: filter)
                 let facts = try await store.accessFacts(page.tickets.map(\.id))
                 // The SQL applies the row rules; the authorizer has the last word on every row, as in the API.
@@ -86,7 +97,7 @@ struct ConsolePages: Sendable {
         }
         let now = Date()
         let values: [String: Any] = console.base(title: words["queue"] ?? "", current: "queue").merging([
-            "version": version,
+            "version": version, "filters": narrowing.choices(),
             "queues": sections.map { key, title, tickets -> [String: Any] in
                 ["key": key, "title": title, "count": tickets.count, "hasTickets": !tickets.isEmpty,
                  "tickets": tickets.map { ticket -> [String: Any] in

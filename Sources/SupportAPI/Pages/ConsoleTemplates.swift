@@ -5,6 +5,13 @@ enum ConsoleTemplates {
 
     static let consoleQueue = """
         {{> head}}
+        {{#filters}}<form method="get" action="/console" id="filters" class="filters">
+        <select name="line" id="filter-line" aria-label="{{t.line}}"><option value="">{{t.line}}: {{t.any}}</option>{{#lines}}<option value="{{value}}"{{#selected}} selected{{/selected}}>{{value}}</option>{{/lines}}</select>
+        <select name="priority" id="filter-priority" aria-label="{{t.priority}}"><option value="">{{t.priority}}: {{t.any}}</option>{{#priorities}}<option value="{{value}}"{{#selected}} selected{{/selected}}>{{value}}</option>{{/priorities}}</select>
+        <select name="category" id="filter-category" aria-label="{{t.category}}"><option value="">{{t.category}}: {{t.any}}</option>{{#categoryChoices}}<option value="{{value}}"{{#selected}} selected{{/selected}}>{{value}}</option>{{/categoryChoices}}</select>
+        <label style="font-weight:normal"><input type="checkbox" name="due" value="30" id="filter-due" style="width:auto"{{#dueChecked}} checked{{/dueChecked}}> {{t.due_soon}}</label>
+        <button id="apply-filters">{{t.filter}}</button>
+        </form>{{/filters}}
         <div id="queues" data-version="{{version}}">
         {{#queues}}<section id="queue-{{key}}">
         <h2>{{title}} ({{count}})</h2>

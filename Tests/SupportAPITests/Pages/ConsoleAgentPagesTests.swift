@@ -100,6 +100,25 @@ struct ConsoleAgentPagesTests {
         }
     }
 
+    @Test func theQueueFiltersNarrowEverySectionAndRefuseUnknownValues() async throws {
+        try await AuthFixture.with { app in
+            let vera = try await app.requester("vera@example.com")
+            let anna = try await app.staff("anna@desk.local", roles: [.agent])
+            try await app.ticket(of: vera, subject: "Первая линия", assignee: anna)
+            try await app.ticket(of: vera, subject: "Вторая линия", category: .technical, assignee: anna, priority: .high, line: .l2)
+            let soon = try await app.ticket(of: vera, subject: "Скоро просрочка")
+            _ = try await app.int("UPDATE ticket SET sla_due_at = now() + interval '10 minutes' WHERE id = \(soon.rawValue) RETURNING 1")
+            let agent = try await ConsolePagesTests.signIn(app, "anna@desk.local")
+            let l2 = try await P.page(app, .get, "/console?line=l2", cookie: agent)
+            #expect(l2.status == .ok && l2.body.contains("Вторая линия") && !l2.body.contains("Первая линия"))
+            #expect(l2.body.contains(#"<option value="l2" selected>"#), "the form keeps the choice")
+            let due = try await P.page(app, .get, "/console?due=30", cookie: agent)
+            #expect(due.body.contains("Скоро просрочка") && !due.body.contains("Вторая линия"))
+            let bad = try await P.page(app, .get, "/console?priority=urgent", cookie: agent)
+            #expect(bad.status == .badRequest && bad.body.contains("priority"))
+        }
+    }
+
     @Test func theLiveStreamSaysWhenTheQueueChanged() async throws {
         try await AuthFixture.with { app in
             let vera = try await app.requester("vera@example.com")
