@@ -29,6 +29,7 @@ struct ConsolePages: Sendable {
         router.get("console") { request, context in try await home(request, context: context) }
         ConsoleTicketPage(console: self).add(to: router)
         ConsoleLiveFeed(console: self).add(to: router)
+        ConsoleReportsPage(console: self).add(to: router)
     }
 
     var signIn: PageSignIn {

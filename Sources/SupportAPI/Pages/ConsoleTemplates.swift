@@ -1,7 +1,7 @@
 /// The staff console's agent templates: the queue and the ticket page (the role views are in
 /// `ConsoleRoleTemplates`).
 enum ConsoleTemplates {
-    static let all: [String: String] = ["console_queue": consoleQueue, "console_ticket": consoleTicket, "console_requester": consoleRequester]
+    static let all: [String: String] = ["console_queue": consoleQueue, "console_ticket": consoleTicket, "console_requester": consoleRequester, "console_reports": consoleReports]
 
     static let consoleQueue = """
         {{> head}}
@@ -105,6 +105,39 @@ enum ConsoleTemplates {
         <h2>{{t.punishments}}</h2>
         {{^punishments}}<p class="meta">—</p>{{/punishments}}
         <table id="punishments"><tbody>{{#punishments}}<tr><td>{{kind}}</td><td>{{chat}}</td><td>{{reason}}</td><td>{{at}} → {{until}}</td><td>{{#lifted}}{{t.lifted}}{{/lifted}}</td></tr>{{/punishments}}</tbody></table>
+        </section>
+        {{> foot}}
+        """
+
+    static let consoleReports = """
+        {{> head}}
+        <form method="get" action="/console/reports" class="filters" id="report-period">
+        <label for="from">{{t.from}}</label><input type="date" id="from" name="from" value="{{from}}" style="width:auto">
+        <label for="to">{{t.to}}</label><input type="date" id="to" name="to" value="{{to}}" style="width:auto">
+        <select name="group_by" id="group-by">{{#dimensions}}<option value="{{value}}"{{#selected}} selected{{/selected}}>{{value}}</option>{{/dimensions}}</select>
+        <button id="show-report">{{t.filter}}</button>
+        </form>
+        <section>
+        <h2>{{t.summary}}</h2>
+        <div style="overflow-x:auto"><table id="summary"><thead><tr><th></th><th>{{t.tickets}}</th><th>{{t.frt}}</th><th>{{t.fast}}</th><th>{{t.resolution}}</th><th>FCR</th><th>CSAT</th><th>SLA</th><th>{{t.repeat}}</th><th>{{t.backlog}}</th></tr></thead><tbody>
+        {{#groups}}<tr><td>{{label}}</td><td>{{tickets}}</td><td>{{frt}}</td><td>{{fast}}</td><td>{{resolution}}</td><td>{{fcr}}</td><td>{{csat}}</td><td>{{sla}}</td><td>{{repeat}}</td><td>{{backlog}}</td></tr>{{/groups}}
+        </tbody></table></div>
+        <p><a href="/console/reports/summary?{{parameters}}&format=csv" id="summary-csv">CSV</a></p>
+        <img src="/console/reports/charts/summary.svg?{{parameters}}&metric=sla_compliance_pct" alt="SLA" id="chart-sla" style="max-width:100%">
+        <img src="/console/reports/charts/summary.svg?{{parameters}}&metric=csat_avg" alt="CSAT" id="chart-csat" style="max-width:100%">
+        </section>
+        <section>
+        <h2>{{t.topics}}</h2>
+        <img src="/console/reports/charts/topics.svg?{{parameters}}" alt="{{t.topics}}" id="chart-topics" style="max-width:100%">
+        <table id="topics"><tbody>{{#topics}}<tr><td>{{topic}}</td><td>{{total}}</td><td>{{slope}}</td></tr>{{/topics}}</tbody></table>
+        <p><a href="/console/reports/topics?{{parameters}}&format=csv" id="topics-csv">CSV</a></p>
+        </section>
+        <section>
+        <h2>{{t.agent_ratings}}</h2>
+        <div style="overflow-x:auto"><table id="agents"><thead><tr><th></th><th>{{t.tickets}}</th><th>{{t.resolved}}</th><th>CSAT</th><th>SLA</th><th>{{t.reopened}}</th></tr></thead><tbody>
+        {{#agents}}<tr><td>{{name}}</td><td>{{tickets}}</td><td>{{resolved}}</td><td>{{csat}}</td><td>{{sla}}</td><td>{{reopen}}</td></tr>{{/agents}}
+        </tbody></table></div>
+        <p><a href="/console/reports/agents?{{parameters}}&format=csv" id="agents-csv">CSV</a></p>
         </section>
         {{> foot}}
         """

@@ -1,6 +1,7 @@
 import Intake
 import JobQueue
 import Routing
+import SupportSchema
 import SupportTesting
 import Testing
 
@@ -41,6 +42,22 @@ struct BrowserTests {
             #expect(try await app.int("SELECT count(*) FROM message WHERE author_kind = 'staff' AND body LIKE '%Мы уже проверяем бота.'") == 1)
             let actions = try await app.auditRows().map(\.action)
             #expect(actions.contains("ticket.macro") && actions.contains("ticket.escalate"))
+        }
+    }
+
+    @Test(.timeLimit(.minutes(10)))
+    func anOwnerReadsTheReportsWithTheirCharts() async throws {
+        try await AuthFixture.with(live: true) { app in
+            let vera = try await app.requester("vera@example.com")
+            let anna = try await app.staff("anna@desk.local", roles: [.agent])
+            _ = try await app.int("UPDATE staff SET name = 'Анна' WHERE id = \(anna.rawValue) RETURNING 1")
+            try await app.staff("owner@desk.local", roles: [.owner])
+            for (score, category) in [(5, "payment"), (4, "question"), (2, "technical")] {
+                let ticket = try await app.ticket(of: vera, subject: "Оценка \(score)", category: Category(rawValue: category), assignee: anna)
+                _ = try await app.int(
+                    "UPDATE ticket SET status = 'resolved', resolved_at = now(), csat_score = \(score), csat_at = now() WHERE id = \(ticket.rawValue) RETURNING 1")
+            }
+            try await BrowserScenario.run("reports_pages", app: app, arguments: ["--email", "owner@desk.local", "--password", AuthFixture.password])
         }
     }
 }
