@@ -61,6 +61,12 @@ def main():
         agent.find_element(By.ID, "requester-account").click()
         step("the requester's account opens", after_click(agent, "requester-name") is not None)
         shot(agent, args.screenshots, "console-requester")
+
+        agent.set_window_size(390, 844)
+        agent.get(args.base_url + "/console")
+        width = agent.execute_script("return document.documentElement.scrollWidth")
+        step("the console queue is usable on a phone-sized screen (no sideways scrolling)", width <= 390, f"scrollWidth {width}")
+        shot(agent, args.screenshots, "console-phone")
     finally:
         agent.quit()
         requester.quit()
