@@ -223,10 +223,10 @@ public final class JobWorker: Service, Sendable {
             }
             let limit = min(room, configuration.maxClaimBatch)
             do {
-                let postgres = try await connection.get()
-                let jobs = try await WorkerSQL.claim(
-                    queue: runner.queue, limit: limit, owner: id, on: postgres, logger: logger
-                )
+                let (queue, owner, logger) = (runner.queue, id, logger)
+                let jobs = try await connection.run(deadline: configuration.callDeadline) { postgres in
+                    try await WorkerSQL.claim(queue: queue, limit: limit, owner: owner, on: postgres, logger: logger)
+                }
                 backoff = 0.05
                 claims.increment()
                 if !jobs.isEmpty {
@@ -375,8 +375,10 @@ public final class JobWorker: Service, Sendable {
         let ids = acks.take(limit: 10_000)
         guard !ids.isEmpty else { return true }
         do {
-            let postgres = try await ackConnection.get()
-            let deleted = try await WorkerSQL.complete(ids: ids, owner: id, on: postgres, logger: logger)
+            let (owner, logger) = (id, logger)
+            let deleted = try await ackConnection.run(deadline: configuration.callDeadline) { postgres in
+                try await WorkerSQL.complete(ids: ids, owner: owner, on: postgres, logger: logger)
+            }
             if deleted < ids.count {
                 metrics.staleAcks.increment(by: ids.count - deleted)
                 logger.info("jobqueue completions rejected: jobs no longer owned by this worker",

@@ -22,6 +22,9 @@ public struct JobWorkerConfiguration: Sendable {
     public var ackBatchSize: Int = 100
     /// …or once the oldest has waited this long.
     public var ackFlushInterval: Duration = .milliseconds(2)
+    /// A claim or completion flush still unanswered after this long gets its connection closed under
+    /// it, so it fails and is retried on a fresh connection instead of hanging the worker.
+    public var callDeadline: Duration = .seconds(30)
     /// Claim even without a notification this often (a lost NOTIFY costs at most this much).
     public var pollInterval: Duration = .seconds(1)
     /// Heartbeat row update and leader-lock attempt period.
