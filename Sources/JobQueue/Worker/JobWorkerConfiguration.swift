@@ -40,6 +40,11 @@ public struct JobWorkerConfiguration: Sendable {
     /// Longest the leader sleeps between promotions of due scheduled jobs.
     public var maxSchedulerSleep: Duration = .seconds(1)
     public var retryBackoff = RetryBackoff()
+    /// Longest a handler may run (nil: no limit). Past it the handler is cancelled and the job fails with
+    /// ``JobHandlerTimeout`` and is retried: a handler stuck on a call that never returns would otherwise
+    /// hold its job under a live, heartbeating worker, where the rescuer never looks. Costs a timer task per
+    /// job, so throughput benchmarks leave it off.
+    public var handlerTimeout: Duration?
     /// On graceful shutdown, how long in-flight handlers may run before they are cancelled.
     public var shutdownTimeout: Duration = .seconds(30)
     /// Whether this worker takes part in leader election (scheduling, periodic jobs, rescue, gauges).
