@@ -30,6 +30,7 @@ struct ConsolePages: Sendable {
         ConsoleTicketPage(console: self).add(to: router)
         ConsoleLiveFeed(console: self).add(to: router)
         ConsoleReportsPage(console: self).add(to: router)
+        OpsPage(console: self).add(to: router)
     }
 
     var signIn: PageSignIn {
