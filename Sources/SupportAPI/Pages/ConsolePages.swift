@@ -31,6 +31,7 @@ struct ConsolePages: Sendable {
         ConsoleLiveFeed(console: self).add(to: router)
         ConsoleReportsPage(console: self).add(to: router)
         OpsPage(console: self).add(to: router)
+        ComplaintsPage(console: self).add(to: router)
     }
 
     var signIn: PageSignIn {

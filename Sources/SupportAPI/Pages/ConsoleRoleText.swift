@@ -6,7 +6,7 @@ enum ConsoleRoleText {
         "nav_complaints": "Complaints", "nav_admin": "Staff & settings", "nav_reports": "Reports", "nav_ops": "Operations",
         "queues": "Queues", "queue_name": "Queue", "ready": "Ready", "running": "Running", "scheduled": "Scheduled", "dead": "Dead",
         "oldest_ready": "Oldest ready", "workers": "Worker processes", "worker": "Worker", "heartbeat": "Last heartbeat",
-        "dead_jobs": "Dead jobs", "attempt": "attempt", "retry": "Retry", "retried": "Queued again: job",
+        "dead_jobs": "Dead jobs", "attempt": "attempt", "retry": "Retry", "retried": "Queued again: job", "named": "Complained about",
     ]
 
     static let russian: [String: String] = [
@@ -14,6 +14,6 @@ enum ConsoleRoleText {
         "nav_complaints": "Жалобы", "nav_admin": "Сотрудники и настройки", "nav_reports": "Отчёты", "nav_ops": "Эксплуатация",
         "queues": "Очереди", "queue_name": "Очередь", "ready": "Готовы", "running": "Выполняются", "scheduled": "Отложены", "dead": "Мёртвые",
         "oldest_ready": "Старейшая готовая", "workers": "Процессы-обработчики", "worker": "Процесс", "heartbeat": "Последний пульс",
-        "dead_jobs": "Мёртвые задания", "attempt": "попытка", "retry": "Повторить", "retried": "Снова в очереди: задание",
+        "dead_jobs": "Мёртвые задания", "attempt": "попытка", "retry": "Повторить", "retried": "Снова в очереди: задание", "named": "На кого жалоба",
     ]
 }

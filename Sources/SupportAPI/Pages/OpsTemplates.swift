@@ -1,6 +1,18 @@
-/// The ops page's template (`OpsPage`).
+/// The owners' and operators' templates: complaints (`ComplaintsPage`) and ops (`OpsPage`).
 enum OpsTemplates {
-    static let all: [String: String] = ["console_ops": ops]
+    static let all: [String: String] = ["console_ops": ops, "console_complaints": complaints]
+
+    static let complaints = """
+        {{> head}}
+        <section>
+        <h1>{{t.nav_complaints}}</h1>
+        {{^hasComplaints}}<p class="meta" id="no-complaints">—</p>{{/hasComplaints}}
+        {{#hasComplaints}}<table id="complaints"><thead><tr><th>{{t.number}}</th><th>{{t.subject}}</th><th>{{t.named}}</th><th>{{t.status}}</th></tr></thead><tbody>
+        {{#complaints}}<tr><td>{{number}}</td><td><a href="/console/tickets/{{id}}">{{subject}}</a><div class="meta">{{at}}</div></td><td>{{named}}</td><td>{{status}}</td></tr>{{/complaints}}
+        </tbody></table>{{/hasComplaints}}
+        </section>
+        {{> foot}}
+        """
 
     static let ops = """
         {{> head}}
