@@ -29,6 +29,7 @@ struct ConsolePages: Sendable {
         router.get("console") { request, context in try await home(request, context: context) }
         router.get("console/tickets/{id}") { request, context in try await ticket(request, context: context) }
         router.post("console/tickets/{id}/messages") { request, context in try await message(request, context: context) }
+        for views in [AppealPages(console: self).add, DisputePages(console: self).add, IncidentPages(console: self).add] { views(router) }
     }
 
     var signIn: PageSignIn {
