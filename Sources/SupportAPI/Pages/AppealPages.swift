@@ -44,7 +44,7 @@ struct AppealPages: Sendable {
             let rows = try await connection.query(
                 """
                 SELECT t.id, t.number, t.subject, coalesce(r.display_name, ''), p.kind, coalesce(p.chat_title, p.chat_id), p.reason,
-                       p.issued_at, p.expires_at, p.issued_by_staff_id, coalesce(s.display_name, '')
+                       p.issued_at, p.expires_at, p.issued_by_staff_id, coalesce(s.name, '')
                 FROM ticket t
                 JOIN requester r ON r.id = t.requester_id
                 JOIN punishment p ON p.id = coalesce(t.punishment_id,

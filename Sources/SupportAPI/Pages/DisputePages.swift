@@ -98,7 +98,7 @@ struct DisputePages: Sendable {
             let items = try await EvidenceStore(connection: connection, logger: logger).list(id)
             let history = try await connection.query(
                 """
-                SELECT a.at, a.action, a.actor_role, coalesce(s.display_name, ''), a.reason FROM audit_log a
+                SELECT a.at, a.action, a.actor_role, coalesce(s.name, ''), a.reason FROM audit_log a
                 LEFT JOIN staff s ON s.id = a.actor_staff_id
                 WHERE a.target_type = 'dispute' AND a.target_id = \(id.rawValue) AND a.action <> 'access.denied'
                 ORDER BY a.id
