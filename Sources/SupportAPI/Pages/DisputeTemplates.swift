@@ -37,7 +37,7 @@ enum DisputeTemplates {
         </section>
         <section id="history">
         <h2>{{t.history}}</h2>
-        <table><tbody>{{#history}}<tr><td>{{at}}</td><td>{{action}}</td><td>{{who}}</td><td>{{reason}}</td></tr>{{/history}}</tbody></table>
+        {{^history}}<p class="meta">—</p>{{/history}}<table><tbody>{{#history}}<tr><td>{{at}}</td><td>{{action}}</td><td>{{who}}</td><td>{{reason}}</td></tr>{{/history}}</tbody></table>
         </section>
         {{#canAct}}<section>
         <h2>{{t.dispute_action}}</h2>
