@@ -32,6 +32,7 @@ struct ConsolePages: Sendable {
         ConsoleReportsPage(console: self).add(to: router)
         OpsPage(console: self).add(to: router)
         ComplaintsPage(console: self).add(to: router)
+        for views in [AppealPages(console: self).add, DisputePages(console: self).add, IncidentPages(console: self).add] { views(router) }
     }
 
     var signIn: PageSignIn {

@@ -148,14 +148,22 @@ struct TicketActionController: Sendable {
     func fixed(_ request: Request, context: APIRequestContext) async throws -> Response {
         let (principal, id) = try await authorized(context)
         let note = try await JSONBody.decode(FixedRequest.self, from: request, limit: Self.bodyLimit).validated()
+        let told = try await Self.markFixed(principal: principal, ticket: id, note: note, authorizer: authorizer, queue: queue, logger: context.logger)
+        return try JSONBody.response(FixedResult(id: id.rawValue, reportsTold: told.map(\.rawValue)))
+    }
+
+    /// Marks a bug or incident fixed (L2 coders and owners only, audited refusal otherwise), telling every
+    /// linked requester, with the audit row in the same transaction (the API and the console).
+    static func markFixed(
+        principal: Principal, ticket id: TicketID, note: String, authorizer: Authorizer, queue: JobQueue, logger: Logger
+    ) async throws -> [TicketID] {
         guard case .staff(let staff, let roles) = principal else { throw Self.forbidden }
         guard roles.contains(.coder) || roles.contains(.owner) else {
             try await authorizer.deny(
                 principal, code: "not_l2", message: "only L2 coders (or owners) mark a bug or an incident fixed",
-                action: .escalate, target: .ticket(id.rawValue), logger: context.logger)
+                action: .escalate, target: .ticket(id.rawValue), logger: logger)
         }
-        let logger = context.logger
-        let told = try await Self.mapped {
+        return try await Self.mapped {
             try await queue.transaction { connection, jobs in
                 let told = try await FixAnnouncer(queue: queue).markFixed(
                     id, note: note, by: staff, roles: roles, on: connection, jobs: jobs, logger: logger)
@@ -166,7 +174,6 @@ struct TicketActionController: Sendable {
                 return told
             }
         }
-        return try JSONBody.response(FixedResult(id: id.rawValue, reportsTold: told.map(\.rawValue)))
     }
 
     /// The signed-in principal allowed to escalate this ticket, or 400/401/403/404.
