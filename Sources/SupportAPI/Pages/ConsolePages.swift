@@ -29,6 +29,8 @@ struct ConsolePages: Sendable {
         router.get("console") { request, context in try await home(request, context: context) }
         router.get("console/tickets/{id}") { request, context in try await ticket(request, context: context) }
         router.post("console/tickets/{id}/messages") { request, context in try await message(request, context: context) }
+        OwnerPages(console: self).add(to: router)
+        OpsPages(console: self).add(to: router)
     }
 
     var signIn: PageSignIn {
