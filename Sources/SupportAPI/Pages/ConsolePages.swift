@@ -31,7 +31,7 @@ struct ConsolePages: Sendable {
         ConsoleLiveFeed(console: self).add(to: router)
         ConsoleReportsPage(console: self).add(to: router)
         OpsPage(console: self).add(to: router)
-        ComplaintsPage(console: self).add(to: router)
+        OwnerPages(console: self).add(to: router)
         for views in [AppealPages(console: self).add, DisputePages(console: self).add, IncidentPages(console: self).add] { views(router) }
     }
 

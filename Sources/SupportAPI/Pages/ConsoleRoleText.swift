@@ -7,7 +7,7 @@ enum ConsoleRoleText {
         "queues": "Queues", "queue_name": "Queue", "ready": "Ready", "running": "Running", "scheduled": "Scheduled", "dead": "Dead",
         "oldest_ready": "Oldest ready", "workers": "Worker processes", "worker": "Worker", "heartbeat": "Last heartbeat",
         "dead_jobs": "Dead jobs", "attempt": "attempt", "retry": "Retry", "retried": "Queued again: job", "named": "Complained about",
-    ].merging(CaseViewText.english) { $1 }
+    ].merging(CaseViewText.english) { $1 }.merging(OwnerText.english) { $1 }
 
     static let russian: [String: String] = [
         "nav_queue": "Очередь", "nav_appeals": "Апелляции", "nav_disputes": "Споры", "nav_incidents": "Инциденты",
@@ -15,5 +15,5 @@ enum ConsoleRoleText {
         "queues": "Очереди", "queue_name": "Очередь", "ready": "Готовы", "running": "Выполняются", "scheduled": "Отложены", "dead": "Мёртвые",
         "oldest_ready": "Старейшая готовая", "workers": "Процессы-обработчики", "worker": "Процесс", "heartbeat": "Последний пульс",
         "dead_jobs": "Мёртвые задания", "attempt": "попытка", "retry": "Повторить", "retried": "Снова в очереди: задание", "named": "На кого жалоба",
-    ].merging(CaseViewText.russian) { $1 }
+    ].merging(CaseViewText.russian) { $1 }.merging(OwnerText.russian) { $1 }
 }

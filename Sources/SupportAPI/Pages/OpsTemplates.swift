@@ -1,30 +1,18 @@
-/// The owners' and operators' templates: complaints (`ComplaintsPage`) and ops (`OpsPage`).
+/// The ops page's template (`OpsPage`).
 enum OpsTemplates {
-    static let all: [String: String] = ["console_ops": ops, "console_complaints": complaints]
-
-    static let complaints = """
-        {{> head}}
-        <section>
-        <h1>{{t.nav_complaints}}</h1>
-        {{^hasComplaints}}<p class="meta" id="no-complaints">—</p>{{/hasComplaints}}
-        {{#hasComplaints}}<table id="complaints"><thead><tr><th>{{t.number}}</th><th>{{t.subject}}</th><th>{{t.named}}</th><th>{{t.status}}</th></tr></thead><tbody>
-        {{#complaints}}<tr><td>{{number}}</td><td><a href="/console/tickets/{{id}}">{{subject}}</a><div class="meta">{{at}}</div></td><td>{{named}}</td><td>{{status}}</td></tr>{{/complaints}}
-        </tbody></table>{{/hasComplaints}}
-        </section>
-        {{> foot}}
-        """
+    static let all: [String: String] = ["console_ops": ops]
 
     static let ops = """
         {{> head}}
         <section>
         <h2>{{t.queues}}</h2>
-        <table id="queues-table"><thead><tr><th>{{t.queue_name}}</th><th>{{t.ready}}</th><th>{{t.running}}</th><th>{{t.scheduled}}</th><th>{{t.dead}}</th><th>{{t.oldest_ready}}</th></tr></thead><tbody>
+        <table id="ops-queues"><thead><tr><th>{{t.queue_name}}</th><th>{{t.ready}}</th><th>{{t.running}}</th><th>{{t.scheduled}}</th><th>{{t.dead}}</th><th>{{t.oldest_ready}}</th></tr></thead><tbody>
         {{#queues}}<tr><td>{{queue}}</td><td>{{ready}}</td><td>{{running}}</td><td>{{scheduled}}</td><td>{{dead}}</td><td{{#late}} class="breached"{{/late}}>{{age}}</td></tr>{{/queues}}
         </tbody></table>
         </section>
         <section>
         <h2>{{t.workers}}</h2>
-        <table id="workers"><thead><tr><th>{{t.worker}}</th><th>{{t.queue_name}}</th><th>{{t.heartbeat}}</th><th>{{t.running}}</th></tr></thead><tbody>
+        <table id="ops-workers"><thead><tr><th>{{t.worker}}</th><th>{{t.queue_name}}</th><th>{{t.heartbeat}}</th><th>{{t.running}}</th></tr></thead><tbody>
         {{#workers}}<tr><td>{{id}}<div class="meta">pid {{pid}} · {{host}} · {{started}}</div></td><td>{{queues}}</td><td{{#stale}} class="breached"{{/stale}}>{{heartbeat}}</td><td>{{running}}</td></tr>{{/workers}}
         </tbody></table>
         </section>
