@@ -18,7 +18,7 @@ def main():
              driver.current_url)
         step("the complaint is in none of the agent's queues", args.subject not in driver.page_source)
         step("the agent has no complaints menu entry", not driver.find_elements(By.CSS_SELECTOR, "a[href='/console/complaints']"))
-        shot(driver, "console-accused-queue")
+        shot(driver, args.screenshots, "console-accused-queue")
         driver.get(f"{args.base_url}/console/tickets/{args.complaint}")
         step("the complaint's page does not exist for the agent",
              driver.find_elements(By.ID, "error") and args.subject not in driver.page_source and not driver.find_elements(By.ID, "ticket-title"))
@@ -33,18 +33,18 @@ def main():
         links = [link for link in driver.find_elements(By.CSS_SELECTOR, "#complaints a.complaint") if link.text == args.subject]
         step("the owner sees the complaint", bool(links), driver.page_source[:500])
         step("it says whom it names", "Анна" in driver.find_element(By.CSS_SELECTOR, "#complaints td.named").text)
-        shot(driver, "console-complaints")
+        shot(driver, args.screenshots, "console-complaints")
         links[0].click()
         step("the owner opens it", after_click(driver, "ticket-title", f"/console/tickets/{args.complaint}") is not None)
         step("the complaint's thread is shown", "грубит" in driver.page_source)
-        shot(driver, "console-complaint")
+        shot(driver, args.screenshots, "console-complaint")
 
         driver.get(f"{args.base_url}/console/admin")
         step("the admin page opens", after_click(driver, "admin-staff") is not None and args.agent in driver.page_source)
-        shot(driver, "console-admin")
+        shot(driver, args.screenshots, "console-admin")
         driver.get(f"{args.base_url}/console/ops")
         step("the ops page opens", after_click(driver, "ops-queues") is not None and driver.find_elements(By.ID, "ops-workers"))
-        shot(driver, "console-ops")
+        shot(driver, args.screenshots, "console-ops")
     finally:
         driver.quit()
 

@@ -42,14 +42,14 @@ struct OwnerPagesTests {
         try await AuthFixture.with { app in
             try await app.staff("anna@desk.local", roles: [.agent])
             try await app.staff("owner@desk.local", roles: [.owner])
-            _ = try await app.int("INSERT INTO classification_rule (pattern, language, category) VALUES ('возврат', 'ru', 'payment') RETURNING id")
+            _ = try await app.int("INSERT INTO classification_rule (pattern, language, category) VALUES ('чарджбэк', 'ru', 'payment') RETURNING id")
 
             let agent = try await C.signIn(app, "anna@desk.local")
             #expect(try await P.page(app, .get, "/console/admin", cookie: agent).status == .forbidden)
 
             let owner = try await C.signIn(app, "owner@desk.local")
             let page = try await P.page(app, .get, "/console/admin", cookie: owner)
-            #expect(page.status == .ok && page.body.contains("anna@desk.local") && page.body.contains("возврат"))
+            #expect(page.status == .ok && page.body.contains("anna@desk.local") && page.body.contains("чарджбэк"))
             #expect(page.body.contains("admin-sla") && page.body.contains("admin-teams") && page.body.contains("admin-kb"))
             let csrf = try #require(page.csrf)
 
