@@ -19,7 +19,10 @@ struct PagesBenchPlan: Sendable {
         var path: String
     }
 
-    static let accounts = ["owner": ("console", "owner@demo.local"), "agent": ("console", "anna@demo.local"), "requester": ("portal", "ivan@example.com")]
+    static let accounts = [
+        "owner": ("console", "owner@demo.local"), "agent": ("console", "anna@demo.local"), "requester": ("portal", "ivan@example.com"),
+        "moderator": ("console", "maxim@demo.local"), "arbiter": ("console", "arkady@demo.local"), "coder": ("console", "kirill@demo.local"),
+    ]
 
     /// The pages, with ids picked from the generated desk: the agent's busiest active ticket, the
     /// requester with the most tickets, the portal requester's newest ticket.
@@ -41,7 +44,10 @@ struct PagesBenchPlan: Sendable {
             Page(who: "agent", path: "/console?due=30"), Page(who: "agent", path: "/console/tickets/\(active)"),
             Page(who: "agent", path: "/console/requesters/\(busiest)"), Page(who: "owner", path: "/console"),
             Page(who: "owner", path: "/console/reports"), Page(who: "owner", path: "/console/reports?group_by=agent"),
-            Page(who: "owner", path: "/console/reports/charts/topics.svg"),
+            Page(who: "owner", path: "/console/reports/charts/topics.svg"), Page(who: "owner", path: "/console/complaints"),
+            Page(who: "owner", path: "/console/admin"), Page(who: "owner", path: "/console/disputes"),
+            Page(who: "moderator", path: "/console/appeals"), Page(who: "arbiter", path: "/console/disputes"),
+            Page(who: "coder", path: "/console/incidents"), Page(who: "coder", path: "/console/ops"),
             Page(who: "requester", path: "/portal"), Page(who: "requester", path: "/portal?q=выплата"),
             Page(who: "requester", path: "/portal/tickets/\(ivans)"),
         ]
