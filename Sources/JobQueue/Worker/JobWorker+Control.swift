@@ -97,75 +97,83 @@ extension JobWorker {
             var sleep = configuration.maxSchedulerSleep
             if isLeader {
                 do {
-                    let (queues, promoted) = try await WorkerSQL.promoteDue(on: client, logger: logger)
-                    if !queues.isEmpty { notifier.notify(queues) }
-                    if promoted >= 5000 { sleep = .zero }
-                    for job in periodic {
-                        if try await WorkerSQL.enqueuePeriodic(job, on: client, logger: logger) {
-                            logger.debug("jobqueue periodic job enqueued", metadata: ["periodic": "\(job.name)"])
-                            notifier.notify(CollectionOfOne(job.job.queue))
-                        }
-                    }
-                    if clock.now - lastRescue >= configuration.rescueInterval {
-                        lastRescue = clock.now
-                        try await rescueLostWorkers()
-                    }
-                    if let interval = configuration.metricsInterval, clock.now - lastSample >= interval {
-                        lastSample = clock.now
-                        try await sampleGauges()
-                    }
-                    if sleep > .zero, let next = try await WorkerSQL.secondsToNextScheduled(on: client, logger: logger) {
-                        let until = Duration.milliseconds(Int64(max(next, 0) * 1000) + 1)
-                        if until < sleep { sleep = until }
+                    let due = (rescue: clock.now - lastRescue >= configuration.rescueInterval,
+                               sample: configuration.metricsInterval.map { clock.now - lastSample >= $0 } ?? false)
+                    if due.rescue { lastRescue = clock.now }
+                    if due.sample { lastSample = clock.now }
+                    sleep = try await leaderConnection.run(deadline: configuration.callDeadline) { connection in
+                        try await self.leaderPass(on: connection, rescue: due.rescue, sample: due.sample)
                     }
                 } catch {
+                    await leaderConnection.reset()
                     if Task.isCancelled { return }
                     logger.warning("jobqueue leader pass failed", metadata: ["error": "\(String(reflecting: error))"])
                     sleep = .seconds(1)
                 }
+            } else {
+                await leaderConnection.close()
             }
             do { try await Task.sleep(for: sleep) } catch { return }
         }
     }
 
-    func rescueLostWorkers() async throws {
+    /// One leader pass: promote due jobs, enqueue periodic ones, rescue and sample when due; returns how
+    /// long to sleep before the next.
+    func leaderPass(on connection: PostgresConnection, rescue: Bool, sample: Bool) async throws -> Duration {
+        var sleep = configuration.maxSchedulerSleep
+        let (queues, promoted) = try await WorkerSQL.promoteDue(on: connection, logger: logger)
+        if !queues.isEmpty { notifier.notify(queues) }
+        if promoted >= 5000 { sleep = .zero }
+        for job in periodic where try await WorkerSQL.enqueuePeriodic(job, on: connection, logger: logger) {
+            logger.debug("jobqueue periodic job enqueued", metadata: ["periodic": "\(job.name)"])
+            notifier.notify(CollectionOfOne(job.job.queue))
+        }
+        if rescue { try await rescueLostWorkers(on: connection) }
+        if sample { try await sampleGauges(on: connection) }
+        if sleep > .zero, let next = try await WorkerSQL.secondsToNextScheduled(on: connection, logger: logger) {
+            let until = Duration.milliseconds(Int64(max(next, 0) * 1000) + 1)
+            if until < sleep { sleep = until }
+        }
+        return sleep
+    }
+
+    func rescueLostWorkers(on connection: PostgresConnection) async throws {
         let grace = configuration.lostWorkerGrace.seconds
         let stale = configuration.staleHeartbeat.seconds
-        let rescued = try await client.withConnection { connection -> (Set<String>, Int) in
-            var queues = Set<String>()
-            var total = 0
-            for worker in try await WorkerSQL.quietWorkers(olderThan: grace, on: connection, logger: logger)
-            where worker.id != id {
-                let dead = try await WorkerSQL.tryLock(namespace: worker.namespace, key: worker.lockKey,
-                                                       on: connection, logger: logger)
-                if dead || worker.heartbeatAge > stale {
-                    let (found, count) = try await WorkerSQL.rescue(workerID: worker.id, on: connection, logger: logger)
-                    queues.formUnion(found)
-                    total += count
-                    logger.warning("jobqueue rescued a lost worker's jobs", metadata: [
-                        "lost_worker": "\(worker.id)", "jobs": "\(count)",
-                        "why": "\(dead ? "lock free" : "heartbeat \(Int(worker.heartbeatAge)) s old")",
-                    ])
-                }
-                if dead {
-                    try await connection.query("SELECT pg_advisory_unlock(\(worker.namespace), \(worker.lockKey))",
-                                               logger: logger)
-                }
+        var queues = Set<String>()
+        var total = 0
+        for worker in try await WorkerSQL.quietWorkers(olderThan: grace, on: connection, logger: logger)
+        where worker.id != id {
+            let dead = try await WorkerSQL.tryLock(namespace: worker.namespace, key: worker.lockKey,
+                                                   on: connection, logger: logger)
+            if dead || worker.heartbeatAge > stale {
+                let (found, count) = try await WorkerSQL.rescue(workerID: worker.id, on: connection, logger: logger)
+                queues.formUnion(found)
+                total += count
+                logger.warning("jobqueue rescued a lost worker's jobs", metadata: [
+                    "lost_worker": "\(worker.id)", "jobs": "\(count)",
+                    "why": "\(dead ? "lock free" : "heartbeat \(Int(worker.heartbeatAge)) s old")",
+                ])
             }
-            let (orphanQueues, orphans) = try await WorkerSQL.rescueOrphans(olderThan: stale, on: connection, logger: logger)
-            if orphans > 0 {
-                logger.warning("jobqueue rescued orphaned jobs", metadata: ["jobs": "\(orphans)"])
+            if dead {
+                try await connection.query("SELECT pg_advisory_unlock(\(worker.namespace), \(worker.lockKey))",
+                                           logger: logger)
             }
-            return (queues.union(orphanQueues), total + orphans)
         }
-        if rescued.1 > 0 {
-            metrics.rescued.increment(by: rescued.1)
-            notifier.notify(rescued.0)
+        let (orphanQueues, orphans) = try await WorkerSQL.rescueOrphans(olderThan: stale, on: connection, logger: logger)
+        if orphans > 0 {
+            logger.warning("jobqueue rescued orphaned jobs", metadata: ["jobs": "\(orphans)"])
+        }
+        queues.formUnion(orphanQueues)
+        total += orphans
+        if total > 0 {
+            metrics.rescued.increment(by: total)
+            notifier.notify(queues)
         }
     }
 
-    func sampleGauges() async throws {
-        let rows = try await client.query(
+    func sampleGauges(on connection: PostgresConnection) async throws {
+        let rows = try await connection.query(
             """
             SELECT queue,
                    count(*) FILTER (WHERE state = 0), count(*) FILTER (WHERE state = 1),

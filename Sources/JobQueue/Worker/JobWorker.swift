@@ -36,6 +36,9 @@ public final class JobWorker: Service, Sendable {
     let runners: [String: QueueRunner]
     let acks: AckBuffer
     let ackConnection: DedicatedConnection
+    /// The leader's passes run here, not on the pool: a pool drained by busy or stuck handlers must not
+    /// hold up the rescue of a killed worker's jobs (Docs/QUEUE.md).
+    let leaderConnection: DedicatedConnection
     let claimConnections: [String: DedicatedConnection]
     let controlConfiguration: PostgresConnection.Configuration
     let notifier: Notifier
@@ -90,6 +93,10 @@ public final class JobWorker: Service, Sendable {
             configuration: connection, applicationName: "jobqueue-ack",
             idleInTransactionTimeout: configuration.idleInTransactionTimeout, synchronousCommitOff: true, logger: logger
         )
+        self.leaderConnection = DedicatedConnection(
+            configuration: connection, applicationName: "jobqueue-leader",
+            idleInTransactionTimeout: configuration.idleInTransactionTimeout, synchronousCommitOff: false, logger: logger
+        )
         var control = connection
         control.options.additionalStartupParameters = control.options.additionalStartupParameters.filter {
             !["application_name", "idle_in_transaction_session_timeout"].contains($0.0)
@@ -130,6 +137,7 @@ public final class JobWorker: Service, Sendable {
         }
         for connection in claimConnections.values { await connection.close() }
         await ackConnection.close()
+        await leaderConnection.close()
         // Unstructured for the same reason as finish(): forget this worker even after cancellation.
         await Task { try? await WorkerSQL.deleteWorker(id: self.id, on: self.client, logger: self.logger) }.value
         logger.debug("jobqueue worker stopped")

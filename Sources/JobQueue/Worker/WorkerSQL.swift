@@ -130,8 +130,8 @@ enum WorkerSQL {
     // MARK: leader
 
     /// Promotes due scheduled rows to ready; returns the queues that got jobs.
-    static func promoteDue(on client: PostgresClient, logger: Logger) async throws -> (queues: Set<String>, count: Int) {
-        let rows = try await client.query(
+    static func promoteDue(on connection: PostgresConnection, logger: Logger) async throws -> (queues: Set<String>, count: Int) {
+        let rows = try await connection.query(
             """
             WITH due AS (
                 SELECT id FROM job WHERE state = 2 AND run_at <= now()
@@ -151,8 +151,8 @@ enum WorkerSQL {
     }
 
     /// Seconds until the next scheduled job is due (nil when none is scheduled).
-    static func secondsToNextScheduled(on client: PostgresClient, logger: Logger) async throws -> Double? {
-        let rows = try await client.query(
+    static func secondsToNextScheduled(on connection: PostgresConnection, logger: Logger) async throws -> Double? {
+        let rows = try await connection.query(
             "SELECT EXTRACT(EPOCH FROM (min(run_at) - now()))::float8 FROM job WHERE state = 2", logger: logger
         )
         for try await seconds in rows.decode(Double?.self) { return seconds }
@@ -160,9 +160,9 @@ enum WorkerSQL {
     }
 
     /// Enqueues the periodic job for the current period unless some process already did.
-    static func enqueuePeriodic(_ periodic: PeriodicJob, on client: PostgresClient, logger: Logger) async throws -> Bool {
+    static func enqueuePeriodic(_ periodic: PeriodicJob, on connection: PostgresConnection, logger: Logger) async throws -> Bool {
         let job = periodic.job
-        let rows = try await client.query(
+        let rows = try await connection.query(
             """
             WITH slot AS (
                 SELECT floor(EXTRACT(EPOCH FROM now()) / \(periodic.interval.seconds)::float8)::int8 AS period
