@@ -165,6 +165,7 @@ let package = Package(
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
             resources: [.copy("OpenAPI/openapi.json")],
             swiftSettings: swiftSettings
@@ -249,8 +250,8 @@ let package = Package(
         ),
         .testTarget(
             name: "SupportAPITests",
-            dependencies: ["SupportAPI", "SupportRuntime", "Intake", "JobQueue", "SupportTesting", "SupportStore", "SupportSchema", "SupportDomain",
-                           "AnswerDrafts",
+            dependencies: ["SupportAPI", "SupportRuntime", "Intake", "Routing", "JobQueue", "SupportTesting", "SupportStore", "SupportSchema",
+                           "SupportDomain", "AnswerDrafts",
                            .product(name: "HummingbirdTesting", package: "hummingbird"),
                            .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
                            .product(name: "PostgresNIO", package: "postgres-nio"),

@@ -57,3 +57,9 @@ public struct JobSnooze: Error, CustomStringConvertible, Sendable {
 
     public var description: String { "snoozed for \(delay): \(reason)" }
 }
+
+/// A handler ran past ``JobWorkerConfiguration/handlerTimeout`` and was cancelled; the job is retried.
+public struct JobHandlerTimeout: Error, CustomStringConvertible {
+    public let limit: Duration
+    public var description: String { "the handler did not finish within \(limit) and was cancelled" }
+}

@@ -143,6 +143,27 @@ public struct JobAdmin: Sendable {
         return stats
     }
 
+    /// The worker processes with a heartbeat row, newest first, and how many jobs each holds.
+    public func workers() async throws -> [WorkerRecord] {
+        let rows = try await client.query(
+            """
+            SELECT w.id, w.queues, w.pid, w.host, w.started_at, w.heartbeat_at,
+                   EXTRACT(EPOCH FROM now() - w.heartbeat_at)::float8,
+                   (SELECT count(*) FROM job j WHERE j.state = 1 AND j.owner = w.id)
+            FROM job_worker w ORDER BY w.started_at DESC
+            """,
+            logger: logger
+        )
+        var workers: [WorkerRecord] = []
+        for try await (id, queues, pid, host, started, heartbeat, age, running)
+            in rows.decode((String, [String], Int32, String, Date, Date, Double, Int64).self) {
+            workers.append(WorkerRecord(
+                id: id, queues: queues, pid: Int(pid), host: host, startedAt: started, heartbeatAt: heartbeat,
+                heartbeatAge: max(age, 0), running: Int(running)))
+        }
+        return workers
+    }
+
     private func queueOf(_ id: JobID) async throws -> String? {
         let rows = try await client.query("SELECT queue FROM job WHERE id = \(id.rawValue)", logger: logger)
         for try await queue in rows.decode(String.self) { return queue }

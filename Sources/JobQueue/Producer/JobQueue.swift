@@ -36,11 +36,12 @@ public struct JobQueue: Sendable {
     /// - Returns: The new job's id, or nil when a live job already holds `job.uniqueKey` (nothing inserted).
     @discardableResult
     public func enqueue(_ job: NewJob) async throws -> JobID? {
-        let inserted = try await client.withConnection { connection in
-            try await EnqueueSQL.insert(job, on: connection, logger: logger)
+        let notifier = self.notifier
+        return try await client.withConnection { connection in
+            let inserted = try await EnqueueSQL.insert(job, on: connection, logger: logger)
+            if let inserted, inserted.ready { await notifier.notify(inserted.queue, committedOn: connection) }
+            return inserted?.id
         }
-        if let inserted, inserted.ready { notifier.notify(CollectionOfOne(inserted.queue)) }
-        return inserted?.id
     }
 
     /// Enqueues many jobs in one statement (one round trip, one transaction).

@@ -15,6 +15,7 @@ final class Notifier: Sendable {
     private struct State {
         var pending: Set<String> = []
         var sending = false
+        var lastSent = ContinuousClock.now - .seconds(1)
     }
 
     private let client: PostgresClient
@@ -32,12 +33,16 @@ final class Notifier: Sendable {
 
     /// Wakes workers of `queues` in this process and schedules one NOTIFY for them. Call after commit.
     func notify<S: Sequence<String>>(_ queues: S) {
-        var names = Set(queues)
+        let names = Set(queues)
         guard !names.isEmpty else { return }
         if wakeLocal { LocalWakeHub.shared.wake(names) }
+        notifyRemote(names)
+    }
+
+    /// Schedules one coalesced NOTIFY for `names`.
+    private func notifyRemote(_ queues: Set<String>) {
         let start = state.withLock { state -> Bool in
-            state.pending.formUnion(names)
-            names.removeAll()
+            state.pending.formUnion(queues)
             if state.sending { return false }
             state.sending = true
             return true
@@ -46,6 +51,36 @@ final class Notifier: Sendable {
         // Unstructured on purpose: the wake-up is fire-and-forget after the caller's commit, must not delay
         // the caller, and has to outlive it. The task ends as soon as nothing is pending.
         Task { await self.drain() }
+    }
+
+    /// As ``notify(_:)``, for a producer still holding the connection its enqueue committed on: when no
+    /// NOTIFY is in flight and none went out within the spacing, this one goes out on that connection at
+    /// once, saving the sender task's start and pool lease (the idle-queue latency path). Otherwise it
+    /// joins the coalesced batch.
+    func notify(_ queue: String, committedOn connection: PostgresConnection) async {
+        if wakeLocal { LocalWakeHub.shared.wake([queue]) }
+        let now = ContinuousClock.now
+        let inline = state.withLock { state -> Bool in
+            guard !state.sending, state.pending.isEmpty, now - state.lastSent >= spacing else { return false }
+            state.sending = true
+            state.lastSent = now
+            return true
+        }
+        guard inline else {
+            notifyRemote([queue])
+            return
+        }
+        do {
+            try await connection.query("SELECT pg_notify(\(Self.channel), \(queue))", logger: logger)
+        } catch {
+            logger.debug("jobqueue notify failed", metadata: ["error": "\(String(reflecting: error))"])
+        }
+        let more = state.withLock { state -> Bool in
+            state.sending = !state.pending.isEmpty
+            return state.sending
+        }
+        // Unstructured for the same reason as in `notifyRemote`: queues that arrived meanwhile.
+        if more { Task { await self.drain() } }
     }
 
     private func drain() async {
@@ -59,6 +94,7 @@ final class Notifier: Sendable {
                 return Array(state.pending)
             }
             guard let batch else { return }
+            state.withLock { $0.lastSent = ContinuousClock.now }
             do {
                 try await client.query(
                     "SELECT pg_notify(\(Self.channel), q) FROM unnest(\(batch)::text[]) AS q", logger: logger

@@ -35,6 +35,32 @@ actor DedicatedConnection {
         return fresh
     }
 
+    /// Runs `body` on the open connection. A call still unanswered after `deadline` gets the connection
+    /// closed under it, so it fails (and the caller's retry reconnects) instead of hanging for good:
+    /// after a PostgreSQL restart a completion flush was once never answered, which kept the worker from
+    /// acking and from stopping (Docs/QUEUE.md).
+    func run<T: Sendable>(deadline: Duration, _ body: @escaping @Sendable (PostgresConnection) async throws -> T) async throws -> T {
+        let connection = try await get()
+        let logger = self.logger
+        return try await withThrowingTaskGroup(of: T?.self) { group in
+            group.addTask { try await body(connection) }
+            group.addTask {
+                try await Task.sleep(for: deadline)
+                logger.warning("jobqueue call unanswered; closing its connection", metadata: ["deadline": "\(deadline)"])
+                try? await connection.close()
+                return nil
+            }
+            while let result = try await group.next() {
+                if let value = result {
+                    group.cancelAll()
+                    return value
+                }
+            }
+            // Not reached: once the timer has closed the connection, `body` returns or throws.
+            throw CancellationError()
+        }
+    }
+
     /// Drops the connection if it failed, so the next ``get()`` reconnects.
     func reset(ifClosed: Bool = true) async {
         guard let current = connection else { return }

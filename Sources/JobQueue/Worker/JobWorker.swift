@@ -223,10 +223,10 @@ public final class JobWorker: Service, Sendable {
             }
             let limit = min(room, configuration.maxClaimBatch)
             do {
-                let postgres = try await connection.get()
-                let jobs = try await WorkerSQL.claim(
-                    queue: runner.queue, limit: limit, owner: id, on: postgres, logger: logger
-                )
+                let (queue, owner, logger) = (runner.queue, id, logger)
+                let jobs = try await connection.run(deadline: configuration.callDeadline) { postgres in
+                    try await WorkerSQL.claim(queue: queue, limit: limit, owner: owner, on: postgres, logger: logger)
+                }
                 backoff = 0.05
                 claims.increment()
                 if !jobs.isEmpty {
@@ -287,7 +287,11 @@ public final class JobWorker: Service, Sendable {
             enqueuedAt: job.createdAt, workerID: id, logger: logger
         )
         do {
-            try await handler(context, job.payload)
+            if let limit = configuration.handlerTimeout {
+                try await Self.run(within: limit) { try await handler(context, job.payload) }
+            } else {
+                try await handler(context, job.payload)
+            }
             acks.append(job.id)
             instruments.completed(kind: job.kind)
         } catch {
@@ -303,6 +307,26 @@ public final class JobWorker: Service, Sendable {
             context.logger.warning("job failed", metadata: ["error": "\(String(reflecting: error))"])
             await recordFailure(job, queue: queue, permanent: error is any JobPermanentError,
                                 message: String(describing: error))
+        }
+    }
+
+    /// Runs `body`, cancelling it once `limit` has passed; then throws ``JobHandlerTimeout`` whatever the
+    /// cancelled body threw.
+    static func run(within limit: Duration, _ body: @escaping @Sendable () async throws -> Void) async throws {
+        try await withThrowingTaskGroup(of: Bool.self) { group in
+            group.addTask {
+                try await body()
+                return true
+            }
+            group.addTask {
+                try await Task.sleep(for: limit)
+                return false
+            }
+            guard let finished = try await group.next() else { return }
+            group.cancelAll()
+            if finished { return }
+            _ = try? await group.next()
+            throw JobHandlerTimeout(limit: limit)
         }
     }
 
@@ -375,8 +399,10 @@ public final class JobWorker: Service, Sendable {
         let ids = acks.take(limit: 10_000)
         guard !ids.isEmpty else { return true }
         do {
-            let postgres = try await ackConnection.get()
-            let deleted = try await WorkerSQL.complete(ids: ids, owner: id, on: postgres, logger: logger)
+            let (owner, logger) = (id, logger)
+            let deleted = try await ackConnection.run(deadline: configuration.callDeadline) { postgres in
+                try await WorkerSQL.complete(ids: ids, owner: owner, on: postgres, logger: logger)
+            }
             if deleted < ids.count {
                 metrics.staleAcks.increment(by: ids.count - deleted)
                 logger.info("jobqueue completions rejected: jobs no longer owned by this worker",

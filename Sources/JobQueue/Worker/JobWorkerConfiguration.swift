@@ -22,6 +22,9 @@ public struct JobWorkerConfiguration: Sendable {
     public var ackBatchSize: Int = 100
     /// …or once the oldest has waited this long.
     public var ackFlushInterval: Duration = .milliseconds(2)
+    /// A claim or completion flush still unanswered after this long gets its connection closed under
+    /// it, so it fails and is retried on a fresh connection instead of hanging the worker.
+    public var callDeadline: Duration = .seconds(30)
     /// Claim even without a notification this often (a lost NOTIFY costs at most this much).
     public var pollInterval: Duration = .seconds(1)
     /// Heartbeat row update and leader-lock attempt period.
@@ -37,6 +40,11 @@ public struct JobWorkerConfiguration: Sendable {
     /// Longest the leader sleeps between promotions of due scheduled jobs.
     public var maxSchedulerSleep: Duration = .seconds(1)
     public var retryBackoff = RetryBackoff()
+    /// Longest a handler may run (nil: no limit). Past it the handler is cancelled and the job fails with
+    /// ``JobHandlerTimeout`` and is retried: a handler stuck on a call that never returns would otherwise
+    /// hold its job under a live, heartbeating worker, where the rescuer never looks. Costs a timer task per
+    /// job, so throughput benchmarks leave it off.
+    public var handlerTimeout: Duration?
     /// On graceful shutdown, how long in-flight handlers may run before they are cancelled.
     public var shutdownTimeout: Duration = .seconds(30)
     /// Whether this worker takes part in leader election (scheduling, periodic jobs, rescue, gauges).

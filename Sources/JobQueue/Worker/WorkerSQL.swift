@@ -4,30 +4,14 @@ import PostgresNIO
 
 /// The worker's statements. All times come from the database's `now()`.
 enum WorkerSQL {
-    /// Locks a subset of ready rows through the partial ready index (the CTE is an optimisation fence)
-    /// and marks them running for `owner`.
+    /// Claims up to `limit` ready jobs of `queue` for `owner` (``ClaimStatement``).
     static func claim(queue: String, limit: Int, owner: String, on connection: PostgresConnection,
                       logger: Logger) async throws -> [ClaimedJob] {
-        let rows = try await connection.query(
-            """
-            WITH c AS (
-                SELECT id FROM job
-                WHERE state = 0 AND queue = \(queue) AND run_at <= now()
-                ORDER BY priority, run_at, id
-                LIMIT \(Int64(limit))
-                FOR NO KEY UPDATE SKIP LOCKED
-            )
-            UPDATE job SET state = 1, attempt = job.attempt + 1, owner = \(owner), claimed_at = now()
-            FROM c WHERE job.id = c.id
-            RETURNING job.id, job.kind, job.payload, job.attempt, job.max_attempts, job.created_at
-            """,
-            logger: logger
-        )
+        let rows = try await connection.execute(ClaimStatement(queue: queue, limit: Int64(limit), owner: owner), logger: logger)
         let claimedAt = ContinuousClock.now
         var jobs: [ClaimedJob] = []
         jobs.reserveCapacity(limit)
-        for try await (id, kind, payload, attempt, maxAttempts, createdAt)
-            in rows.decode((Int64, String, ByteBuffer, Int32, Int32, Date).self) {
+        for try await (id, kind, payload, attempt, maxAttempts, createdAt) in rows {
             jobs.append(ClaimedJob(id: id, kind: kind, payload: payload, attempt: attempt, maxAttempts: maxAttempts,
                                    createdAt: createdAt, claimedAt: claimedAt))
         }

@@ -31,15 +31,21 @@ struct DisputeController: Sendable {
     func act(_ request: Request, context: APIRequestContext) async throws -> Response {
         let principal = try authorizer.principal(context)
         let body = try await JSONBody.decode(DisputeActionRequest.self, from: request, limit: DealController.bodyLimit)
+        let after = try await act(body, on: try DisputeAccess.disputeID(context), by: principal, logger: context.logger)
+        return try JSONBody.response(DisputeView(after))
+    }
+
+    /// One command on dispute `id` by `principal`: the permission (audited), the 404 for who may not see
+    /// it, the machine's rules (403 audited for who asked, 409 for the state); the dispute afterwards.
+    /// The API and the console.
+    func act(_ body: DisputeActionRequest, on id: DisputeID, by principal: Principal, logger: Logger) async throws -> DisputeRow {
         let kind = try body.kind
-        let logger = context.logger
         if principal.staffID != nil {
             let action: StaffAction = kind == .approvePayout ? .approvePayout : .decideDispute
-            let target = DisputeAccess.target(try DisputeAccess.disputeID(context))
-            try await authorizer.authorize(principal, action, target: target, logger: logger)
+            try await authorizer.authorize(principal, action, target: DisputeAccess.target(id), logger: logger)
         }
-        let row = try await access.visible(context, principal: principal)
-        let id = row.record.id
+        let row = try await database.connection { try await DisputeRow.load(id, lock: false, on: $0, logger: logger) }
+        guard let row, DisputeAccess.maySee(principal, row.record) else { throw DisputeAccess.notFound(id) }
         var assigneeRoles: Set<Role> = []
         if kind == .assignArbiter, let staff = body.staffID {
             assigneeRoles = try await roles(of: staff, logger: logger)
@@ -62,7 +68,7 @@ struct DisputeController: Sendable {
         }
         let after = try await database.connection { try await DisputeRow.load(id, lock: false, on: $0, logger: logger) }
         guard let after else { throw DisputeAccess.notFound(id) }
-        return try JSONBody.response(DisputeView(after))
+        return after
     }
 
     private func roles(of staff: Int64, logger: Logger) async throws -> Set<Role> {

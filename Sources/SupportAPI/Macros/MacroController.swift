@@ -71,11 +71,17 @@ struct MacroController: Sendable {
 
     func apply(_ request: Request, context: APIRequestContext) async throws -> Response {
         let (principal, id) = try await authorizer.authorizeTicket(context, .reply)
-        let staff = try await authorizer.staffOnly(principal, action: .reply, target: .ticket(id.rawValue), logger: context.logger)
         let body = try await JSONBody.decode(ApplyMacroRequest.self, from: request, limit: Self.bodyLimit)
-        guard body.macroID >= 1 else { throw KBArticleRequest.invalid("macro_id: a macro id") }
-        let logger = context.logger
-        let applied = try await queue.transaction { connection, jobs in
+        return try JSONBody.response(try await apply(macro: body.macroID, to: id, principal: principal, logger: context.logger), status: .created)
+    }
+
+    /// Sends the macro's text as a staff reply on an authorized ticket, with its status and category,
+    /// audited in the same transaction (the API and the console).
+    func apply(macro macroID: Int64, to id: TicketID, principal: Principal, logger: Logger) async throws -> AppliedMacro {
+        let staff = try await authorizer.staffOnly(principal, action: .reply, target: .ticket(id.rawValue), logger: logger)
+        guard macroID >= 1 else { throw KBArticleRequest.invalid("macro_id: a macro id") }
+        let body = ApplyMacroRequest(macroID: macroID)
+        return try await queue.transaction { connection, jobs in
             let store = MacroStore(connection: connection, logger: logger)
             guard let macro = try await store.macro(body.macroID, usableBy: staff) else {
                 throw APIError(.notFound, code: "macro_not_found", message: "no macro \(body.macroID) of yours or your teams'")
@@ -101,14 +107,17 @@ struct MacroController: Sendable {
                 id: saved.messageID.rawValue, ticketID: id.rawValue, status: saved.status.rawValue,
                 category: (macro.setCategory ?? fields.category)?.rawValue, body: text)
         }
-        return try JSONBody.response(applied, status: .created)
     }
 
     func suggestions(context: APIRequestContext) async throws -> Response {
         let (principal, id) = try await authorizer.authorizeTicket(context, .viewTicket)
-        let staff = try await authorizer.staffOnly(principal, action: .viewTicket, target: .ticket(id.rawValue), logger: context.logger)
-        let logger = context.logger
-        let suggestions = try await database.connection { connection in
+        return try JSONBody.response(try await suggestions(for: id, principal: principal, logger: context.logger))
+    }
+
+    /// Articles and macros for an authorized ticket (the API and the console).
+    func suggestions(for id: TicketID, principal: Principal, logger: Logger) async throws -> TicketSuggestions {
+        let staff = try await authorizer.staffOnly(principal, action: .viewTicket, target: .ticket(id.rawValue), logger: logger)
+        return try await database.connection { connection in
             let rows = try await connection.query(
                 """
                 SELECT t.subject || E'\\n' || coalesce((SELECT body FROM message WHERE ticket_id = t.id AND author_kind = 'requester'
@@ -124,7 +133,6 @@ struct MacroController: Sendable {
             let macros = try await MacroStore(connection: connection, logger: logger).usable(by: staff, category: category, limit: 5)
             return TicketSuggestions(articles: articles, macros: macros)
         }
-        return try JSONBody.response(suggestions)
     }
 
     /// `2026-11-23 14:00 UTC`: the expected time as a macro writes it.

@@ -20,7 +20,7 @@ enum ConsoleNav {
         Entry(key: "complaints", path: "/console/complaints") { Permissions.allows(roles: $0, action: .viewComplaint) },
         Entry(key: "admin", path: "/console/admin") { Permissions.allows(roles: $0, action: .manageStaff) },
         Entry(key: "reports", path: "/console/reports") { Permissions.allows(roles: $0, action: .viewReports) },
-        Entry(key: "ops", path: "/console/ops") { $0.contains(.coder) || $0.contains(.owner) },
+        Entry(key: "ops", path: "/console/ops") { Permissions.allows(roles: $0, action: .operateQueue) },
     ]
 
     /// The template values for `roles`, with `current` marked.

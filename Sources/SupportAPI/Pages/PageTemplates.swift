@@ -33,7 +33,9 @@ enum PageTemplates {
         .message.staff{border-color:#2563eb}.message.note{border-color:#d97706;background:#fff8eb}.meta{color:#667085;font-size:.85rem}
         .breached{color:#b42318;font-weight:600}.soon{color:#b54708}
         mark{background:#fff1a8}
-        @media (max-width:40rem){td:nth-child(4),th:nth-child(4){display:none}}
+        .filters{display:flex;flex-wrap:wrap;gap:.5rem;align-items:center;margin-bottom:1rem}.filters select{width:auto}.filters button{margin-top:0}
+        section{overflow-x:auto}
+        @media (max-width:40rem){#requests td:nth-child(4),#requests th:nth-child(4){display:none}header{flex-wrap:wrap}}
         </style>
         </head>
         <body>

@@ -89,13 +89,8 @@ struct ReportController: Sendable {
 
     func agents(_ request: Request, context: APIRequestContext) async throws -> Response {
         let query = try await allowed(request, context)
-        let logger = context.logger
         let period = query.period
-        let agents = try await database.transaction { connection in
-            let store = ReportStore(connection: connection, logger: logger)
-            try await store.prepare()
-            return try await store.agents(period)
-        }
+        let agents = try await loadAgents(query, logger: context.logger)
         guard query.csv else { return try JSONBody.response(AgentsBody(from: period.from, to: period.to, agents: agents)) }
         let header = ["staff_id", "name", "tickets", "resolved", "csat_count", "csat_avg", "sla_compliance_pct", "reopen_pct"]
         let rows = agents.map {
@@ -129,7 +124,7 @@ struct ReportController: Sendable {
         return Self.text(svg, type: "image/svg+xml")
     }
 
-    private func loadSummary(_ query: ReportQuery, logger: Logger) async throws -> [ReportGroup] {
+    func loadSummary(_ query: ReportQuery, logger: Logger) async throws -> [ReportGroup] {
         try await database.transaction { connection in
             let store = ReportStore(connection: connection, logger: logger)
             try await store.prepare()
@@ -137,7 +132,15 @@ struct ReportController: Sendable {
         }
     }
 
-    private func loadTopics(_ query: ReportQuery, logger: Logger) async throws -> ([Date], [TopicTrend]) {
+    func loadAgents(_ query: ReportQuery, logger: Logger) async throws -> [AgentRating] {
+        try await database.transaction { connection in
+            let store = ReportStore(connection: connection, logger: logger)
+            try await store.prepare()
+            return try await store.agents(query.period)
+        }
+    }
+
+    func loadTopics(_ query: ReportQuery, logger: Logger) async throws -> ([Date], [TopicTrend]) {
         try await database.transaction { connection in
             let store = ReportStore(connection: connection, logger: logger)
             try await store.prepare()
@@ -145,7 +148,8 @@ struct ReportController: Sendable {
         }
     }
 
-    private func allowed(_ request: Request, _ context: APIRequestContext) async throws -> ReportQuery {
+    /// The caller may view reports; the query parsed from the request (400 naming a bad field).
+    func allowed(_ request: Request, _ context: APIRequestContext) async throws -> ReportQuery {
         let principal = try authorizer.principal(context)
         try await authorizer.authorize(principal, .viewReports, target: AuditTarget(type: "report", id: nil), logger: context.logger)
         return try ReportQuery(request)

@@ -33,15 +33,17 @@ struct RequesterController: Sendable {
     }
 
     func show(context: APIRequestContext) async throws -> Response {
-        let principal = try authorizer.principal(context)
-        let id = try Self.id(context)
+        try JSONBody.response(try await account(try Self.id(context), principal: try authorizer.principal(context), logger: context.logger))
+    }
+
+    /// The account as `principal` may see it (staff only, audited refusals; tickets by the row rules), or 404.
+    func account(_ id: RequesterID, principal: Principal, logger: Logger) async throws -> RequesterAccount {
         if principal.staffID == nil {
             try await authorizer.deny(
                 principal, code: "staff_only", message: "a requester's account is for staff", action: .viewTicket,
-                target: AuditTarget(type: "requester", id: id.rawValue), logger: context.logger)
+                target: AuditTarget(type: "requester", id: id.rawValue), logger: logger)
         }
-        try await authorizer.authorize(principal, .viewTicket, target: AuditTarget(type: "requester", id: id.rawValue), logger: context.logger)
-        let logger = context.logger
+        try await authorizer.authorize(principal, .viewTicket, target: AuditTarget(type: "requester", id: id.rawValue), logger: logger)
         let authorizer = self.authorizer
         let account = try await database.connection { connection -> RequesterAccount? in
             guard let account = try await Self.mapped({ try await RequesterAccount.load(id, on: connection, logger: logger) }) else {
@@ -53,7 +55,7 @@ struct RequesterController: Sendable {
             }
         }
         guard let account else { throw APIError(.notFound, code: "not_found", message: "no requester \(id)") }
-        return try JSONBody.response(account)
+        return account
     }
 
     func merge(_ request: Request, context: APIRequestContext) async throws -> Response {

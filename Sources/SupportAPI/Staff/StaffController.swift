@@ -1,4 +1,5 @@
 import Hummingbird
+import Logging
 import NIOPosix
 import SupportDomain
 import SupportSchema
@@ -26,17 +27,21 @@ struct StaffController: Sendable {
         var validated = try body.validated()
         let password = body.password
         validated.passwordHash = try await NIOThreadPool.singleton.runIfActive { password.map { PasswordHashing.hash($0, cost: cost) } }
-        let account = validated
-        let logger = context.logger
+        let created = try await save(validated, principal: principal, logger: context.logger)
+        return try JSONBody.response(created, status: .created)
+    }
+
+    /// Saves a validated account with its `staff.create` audit row in one transaction; 409 if the email is taken.
+    /// Shared with the console's admin page (the caller has checked `manage_staff`).
+    func save(_ account: NewStaffAccount, principal: Principal, logger: Logger) async throws -> StaffAccount {
         do {
-            let created = try await database.transaction { connection in
+            return try await database.transaction { connection in
                 let created = try await StaffStore(connection: connection, logger: logger).create(account)
                 try await AuditLog(connection: connection, logger: logger).append(NewAuditEntry(
                     actorStaffID: principal.staffID, actorRole: principal.auditRole.rawValue, action: "staff.create",
                     targetType: "staff", targetID: created.id.rawValue, before: nil, after: Self.auditFields(created)))
                 return created
             }
-            return try JSONBody.response(created, status: .created)
         } catch let error as StaffStoreError {
             throw APIError(.conflict, code: "staff_exists", message: error.description)
         }

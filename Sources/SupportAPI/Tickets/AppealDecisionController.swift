@@ -44,9 +44,22 @@ struct AppealDecisionController: Sendable {
     func decide(_ request: Request, context: APIRequestContext) async throws -> Response {
         let (principal, id) = try await authorizer.authorizeTicket(context, .decideAppeal)
         let logger = context.logger
-        guard case .staff(let staff, let roles) = principal else { throw TicketActionController.forbidden }
+        guard principal.staffID != nil else { throw TicketActionController.forbidden }
         let body = try await JSONBody.decode(Body.self, from: request, limit: TicketActionController.bodyLimit)
         let reasons = try PlainText.required(body.reasons, "reasons", max: 10_000)
+        let decision = try await Self.decide(
+            principal: principal, ticket: id, outcome: body.outcome, reasons: reasons, expiresAt: body.expiresAt, authorizer: authorizer,
+            queue: queue, publicURL: publicURL, logger: logger)
+        return try JSONBody.response(decision)
+    }
+
+    /// The decision, its effects and audit row in one transaction; a refusal for who asked is an audited
+    /// 403, one for the appeal's state a 409 (the API and the console).
+    static func decide(
+        principal: Principal, ticket id: TicketID, outcome: AppealOutcome, reasons: String, expiresAt: String?, authorizer: Authorizer,
+        queue: JobQueue, publicURL: String, logger: Logger
+    ) async throws -> AppealDecisionView {
+        guard case .staff(let staff, let roles) = principal else { throw TicketActionController.forbidden }
         let refusal: AppealDecisionRule.Refusal
         do {
             let decision = try await queue.transaction { connection, jobs in
@@ -54,14 +67,14 @@ struct AppealDecisionController: Sendable {
                     throw APIError(.conflict, code: "not_an_appeal", message: "ticket \(id) is not a moderation appeal about a known punishment")
                 }
                 if let done = appeal.decision {
-                    guard done.outcome == body.outcome.rawValue, done.reasons == reasons else {
+                    guard done.outcome == outcome.rawValue, done.reasons == reasons else {
                         throw APIError(.conflict, code: "already_decided", message: "the appeal on ticket \(id) was decided: \(done.outcome)")
                     }
                     return done
                 }
                 // Read only where it counts: the end of a reduced punishment.
                 var expiry: Date?
-                if body.outcome == .reduce, let text = body.expiresAt {
+                if outcome == .reduce, let text = expiresAt {
                     guard let date = Self.time(text) else {
                         throw APIError(.badRequest, code: "invalid_field", message: "expires_at: an RFC 3339 time such as 2026-12-01T10:00:00Z")
                     }
@@ -69,11 +82,11 @@ struct AppealDecisionController: Sendable {
                 }
                 let round = AppealDecisionRule.round(afterDecisions: appeal.previousDecisions)
                 let change = try AppealDecisionRule.decide(
-                    body.outcome, newExpiry: expiry, by: staff, roles: roles, on: appeal.punishment, round: round, now: Date())
+                    outcome, newExpiry: expiry, by: staff, roles: roles, on: appeal.punishment, round: round, now: Date())
                 let decision = try await appeal.record(
-                    body.outcome, change: change, reasons: reasons, round: round ?? 2, by: staff, on: connection, logger: logger)
+                    outcome, change: change, reasons: reasons, round: round ?? 2, by: staff, on: connection, logger: logger)
                 let words = ["uphold": "the punishment stands", "reduce": "the punishment is shortened", "lift": "the punishment is lifted"]
-                let text = "Your appeal was reviewed: \(words[body.outcome.rawValue] ?? body.outcome.rawValue). Reasons: \(reasons)"
+                let text = "Your appeal was reviewed: \(words[outcome.rawValue] ?? outcome.rawValue). Reasons: \(reasons)"
                 _ = try await StaffReply(ticketID: id, staffID: staff, body: text, isInternal: false, status: .resolved, publicURL: publicURL)
                     .save(on: connection, jobs: jobs, logger: logger)
                 try await AuditLog(connection: connection, logger: logger).append(NewAuditEntry(
@@ -81,12 +94,12 @@ struct AppealDecisionController: Sendable {
                     targetType: "punishment", targetID: appeal.punishmentID.rawValue,
                     before: ["lifted": .bool(appeal.punishment.lifted),
                              "expires_at": .optional(appeal.punishment.expiresAt.map { $0.formatted(.iso8601) })],
-                    after: ["outcome": .string(body.outcome.rawValue), "round": .int(Int64(decision.round)),
+                    after: ["outcome": .string(outcome.rawValue), "round": .int(Int64(decision.round)),
                             "ticket_id": .int(id.rawValue)],
                     reason: reasons))
                 return decision
             }
-            return try JSONBody.response(decision)
+            return decision
         } catch let error as AppealDecisionRule.Refusal {
             refusal = error
         }

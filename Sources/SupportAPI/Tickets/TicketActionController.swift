@@ -122,9 +122,16 @@ struct TicketActionController: Sendable {
     func escalate(_ request: Request, context: APIRequestContext) async throws -> Response {
         let (principal, id) = try await authorized(context)
         let (direction, reason) = try await JSONBody.decode(EscalateRequest.self, from: request, limit: Self.bodyLimit).validated()
+        let moved = try await escalate(id, direction, reason: reason, principal: principal, logger: context.logger)
+        return try JSONBody.response(EscalationResult(id: id.rawValue, line: moved.to.rawValue, previousLine: moved.from.rawValue))
+    }
+
+    /// Moves an authorized ticket a line up or down and audits it, in one transaction (the API and the console).
+    func escalate(
+        _ id: TicketID, _ direction: ManualEscalation, reason: String, principal: Principal, logger: Logger
+    ) async throws -> (from: Line, to: Line) {
         guard case .staff(let staff, let roles) = principal else { throw Self.forbidden }
-        let logger = context.logger
-        let moved = try await Self.mapped {
+        return try await Self.mapped {
             try await queue.transaction { connection, jobs in
                 let moved = try await ManualEscalator(queue: queue).move(
                     id, direction, reason: reason, by: staff, roles: roles, on: connection, jobs: jobs, logger: logger)
@@ -136,20 +143,27 @@ struct TicketActionController: Sendable {
                 return moved
             }
         }
-        return try JSONBody.response(EscalationResult(id: id.rawValue, line: moved.to.rawValue, previousLine: moved.from.rawValue))
     }
 
     func fixed(_ request: Request, context: APIRequestContext) async throws -> Response {
         let (principal, id) = try await authorized(context)
         let note = try await JSONBody.decode(FixedRequest.self, from: request, limit: Self.bodyLimit).validated()
+        let told = try await Self.markFixed(principal: principal, ticket: id, note: note, authorizer: authorizer, queue: queue, logger: context.logger)
+        return try JSONBody.response(FixedResult(id: id.rawValue, reportsTold: told.map(\.rawValue)))
+    }
+
+    /// Marks a bug or incident fixed (L2 coders and owners only, audited refusal otherwise), telling every
+    /// linked requester, with the audit row in the same transaction (the API and the console).
+    static func markFixed(
+        principal: Principal, ticket id: TicketID, note: String, authorizer: Authorizer, queue: JobQueue, logger: Logger
+    ) async throws -> [TicketID] {
         guard case .staff(let staff, let roles) = principal else { throw Self.forbidden }
         guard roles.contains(.coder) || roles.contains(.owner) else {
             try await authorizer.deny(
                 principal, code: "not_l2", message: "only L2 coders (or owners) mark a bug or an incident fixed",
-                action: .escalate, target: .ticket(id.rawValue), logger: context.logger)
+                action: .escalate, target: .ticket(id.rawValue), logger: logger)
         }
-        let logger = context.logger
-        let told = try await Self.mapped {
+        return try await Self.mapped {
             try await queue.transaction { connection, jobs in
                 let told = try await FixAnnouncer(queue: queue).markFixed(
                     id, note: note, by: staff, roles: roles, on: connection, jobs: jobs, logger: logger)
@@ -160,7 +174,6 @@ struct TicketActionController: Sendable {
                 return told
             }
         }
-        return try JSONBody.response(FixedResult(id: id.rawValue, reportsTold: told.map(\.rawValue)))
     }
 
     /// The signed-in principal allowed to escalate this ticket, or 400/401/403/404.

@@ -25,22 +25,32 @@ struct TicketLinkController: Sendable {
     func add(to group: RouterGroup<APIRequestContext>) {
         group.post("tickets/{id}/link") { request, context in
             _ = try authorizer.principal(context)
-            let body = try await JSONBody.decode(LinkRequest.self, from: request, limit: 64 << 10)
-            return try await act(context, other: body.incidentID, field: "incident_id", action: "ticket.link") { links, ticket, other, staff in
-                try await links.link(ticket, to: other!, by: staff)
-            }
+            return try await link(context, incident: try await JSONBody.decode(LinkRequest.self, from: request, limit: 64 << 10).incidentID)
         }
-        group.post("tickets/{id}/unlink") { _, context in
-            try await act(context, other: nil, field: nil, action: "ticket.unlink") { links, ticket, _, staff in
-                try await links.unlink(ticket, by: staff)
-            }
-        }
+        group.post("tickets/{id}/unlink") { _, context in try await unlink(context) }
         group.post("tickets/{id}/merge") { request, context in
             _ = try authorizer.principal(context)
-            let body = try await JSONBody.decode(MergeRequest.self, from: request, limit: 64 << 10)
-            return try await act(context, other: body.into, field: "into", action: "ticket.merge") { links, ticket, other, staff in
-                try await links.merge(ticket, into: other!, by: staff)
-            }
+            return try await merge(context, into: try await JSONBody.decode(MergeRequest.self, from: request, limit: 64 << 10).into)
+        }
+    }
+
+    /// The `{id}` ticket becomes a report of `incident` (the API and the console).
+    func link(_ context: APIRequestContext, incident: Int64) async throws -> Response {
+        try await act(context, other: incident, field: "incident_id", action: "ticket.link") { links, ticket, other, staff in
+            try await links.link(ticket, to: other!, by: staff)
+        }
+    }
+
+    func unlink(_ context: APIRequestContext) async throws -> Response {
+        try await act(context, other: nil, field: nil, action: "ticket.unlink") { links, ticket, _, staff in
+            try await links.unlink(ticket, by: staff)
+        }
+    }
+
+    /// The `{id}` ticket is folded into `into`.
+    func merge(_ context: APIRequestContext, into: Int64) async throws -> Response {
+        try await act(context, other: into, field: "into", action: "ticket.merge") { links, ticket, other, staff in
+            try await links.merge(ticket, into: other!, by: staff)
         }
     }
 

@@ -23,27 +23,27 @@ public enum Permissions {
             switch action {
             case .viewQueue, .viewTicket, .reply, .internalNote, .reassign, .escalate, .merge, .manageDeals: true
             case .decideDispute, .approvePayout, .decideAppeal, .viewComplaint,
-                .manageKB, .manageRules, .viewReports, .manageStaff:
+                .manageKB, .manageRules, .viewReports, .manageStaff, .operateQueue:
                 false
             }
         case .moderator:
             switch action {
             case .viewQueue, .viewTicket, .reply, .internalNote, .escalate, .decideAppeal: true
             case .reassign, .merge, .decideDispute, .approvePayout, .viewComplaint, .manageDeals,
-                .manageKB, .manageRules, .viewReports, .manageStaff:
+                .manageKB, .manageRules, .viewReports, .manageStaff, .operateQueue:
                 false
             }
         case .arbiter:
             switch action {
             case .viewQueue, .viewTicket, .reply, .internalNote, .escalate, .decideDispute: true
             case .reassign, .merge, .approvePayout, .decideAppeal, .viewComplaint, .manageDeals,
-                .manageKB, .manageRules, .viewReports, .manageStaff:
+                .manageKB, .manageRules, .viewReports, .manageStaff, .operateQueue:
                 false
             }
         case .coder:
-            // L2 links duplicate reports to incidents, hence merge.
+            // L2 links duplicate reports to incidents, hence merge; and runs the platform, hence the queue.
             switch action {
-            case .viewQueue, .viewTicket, .reply, .internalNote, .escalate, .merge: true
+            case .viewQueue, .viewTicket, .reply, .internalNote, .escalate, .merge, .operateQueue: true
             case .reassign, .decideDispute, .approvePayout, .decideAppeal, .viewComplaint, .manageDeals,
                 .manageKB, .manageRules, .viewReports, .manageStaff:
                 false

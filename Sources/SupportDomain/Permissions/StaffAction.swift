@@ -17,4 +17,6 @@ public enum StaffAction: String, CaseIterable, Codable, Hashable, Sendable {
     case manageRules = "manage_rules"
     case viewReports = "view_reports"
     case manageStaff = "manage_staff"
+    /// The ops page: queue depths, worker heartbeats, retrying dead jobs. L2 coders run the platform.
+    case operateQueue = "operate_queue"
 }

@@ -35,6 +35,9 @@ public struct WorkerProcess: Sendable {
             queues: Dictionary(uniqueKeysWithValues: kind.queues.map { ($0.rawValue, concurrency) })
         )
         configuration.workerID = "\(processName)-\(configuration.workerID)"
+        // No handler of the platform legitimately runs this long; one that does is stuck (seen after a
+        // PostgreSQL restart) and its job is better retried than held.
+        configuration.handlerTimeout = .seconds(120)
         let worker = JobWorker(
             client: client, connection: settings.connectionConfiguration, configuration: configuration,
             handlers: WorkerHandlers.registry(

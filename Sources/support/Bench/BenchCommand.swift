@@ -8,6 +8,7 @@ struct BenchCommand: AsyncParsableCommand {
         abstract: "Benchmarks (same output format as ../shared/bench/peers).",
         subcommands: [
             QueueBenchCommand.self, PipelineBenchCommand.self, IntakeBenchCommand.self, ReportsBenchCommand.self, StagesBenchCommand.self,
+            PagesBenchCommand.self,
             QueueWorkerCommand.self,
         ]
     )

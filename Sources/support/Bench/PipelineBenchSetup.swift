@@ -10,6 +10,8 @@ struct PipelineBenchSetup: Sendable {
     let server: DatabaseSettings
     let bench: DatabaseSettings
     let logger: Logger
+    /// Stored as every demo staff member's password hash: the default signs nobody in.
+    var passwordHash = "bench"
 
     func prepare() async throws {
         let name = bench.database
@@ -20,7 +22,7 @@ struct PipelineBenchSetup: Sendable {
         }
         try await bench.withClient(logger: logger) { client in
             try await Migrator(migrations: SchemaCatalog.migrations).migrate(client: client, logger: logger)
-            _ = try await DemoSeed.load(client: client, passwordHash: "bench", logger: logger)
+            _ = try await DemoSeed.load(client: client, passwordHash: passwordHash, logger: logger)
             try await client.query("UPDATE staff SET capacity = 1000000", logger: logger)
             try await client.query(
                 """

@@ -27,12 +27,15 @@ struct BrowserScenario {
     ) async throws {
         let python = try #require(Self.python(), "python3 is not on PATH: run the tests through Deploy/local/test.sh")
         let port = try #require(app.http.port)
-        var configuration = JobWorkerConfiguration(queues: queues)
-        configuration.shutdownTimeout = .seconds(2)
-        let worker = JobWorker(client: app.client, connection: app.connection, configuration: configuration, handlers: handlers, logger: app.logger)
+        var worker: JobWorker?
+        if !queues.isEmpty {
+            var configuration = JobWorkerConfiguration(queues: queues)
+            configuration.shutdownTimeout = .seconds(2)
+            worker = JobWorker(client: app.client, connection: app.connection, configuration: configuration, handlers: handlers, logger: app.logger)
+        }
         let path = BuiltProducts.repositoryRoot.appendingPathComponent("Tests/Browser/\(script).py").path
         let result = try await withThrowingTaskGroup(of: CommandResult?.self) { group in
-            if !queues.isEmpty { group.addTask { try await worker.run(); return nil } }
+            if let worker { group.addTask { try await worker.run(); return nil } }
             let result = try await CommandResult.run(
                 python, [path, "--base-url", "http://127.0.0.1:\(port)", "--screenshots", screenshots.path] + arguments,
                 timeout: .seconds(300))

@@ -58,7 +58,7 @@ struct ConsolePagesTests {
             #expect(note.status == .seeOther)
             let reply = try await P.page(app, .post, "/console/tickets/\(ticket.rawValue)/messages", cookie: agent,
                                          form: ["csrf": csrf, "body": "Выплата ушла сегодня", "status": "resolved"])
-            #expect(reply.status == .seeOther && reply.location == "/console/tickets/\(ticket.rawValue)?sent=1")
+            #expect(reply.status == .seeOther && reply.location == "/console/tickets/\(ticket.rawValue)?done=sent")
             #expect(try await app.int("SELECT count(*) FROM message WHERE ticket_id = \(ticket.rawValue) AND is_internal AND body = 'Проверить банк'") == 1)
             #expect(try await app.int("SELECT count(*) FROM ticket WHERE id = \(ticket.rawValue) AND status = 'resolved' AND first_response_at IS NOT NULL") == 1)
             let actions = try await app.auditRows().map(\.action)

@@ -22,6 +22,7 @@ struct PermissionsTests {
         manage_rules    -      -          -        -      Y      -
         view_reports    -      -          -        -      Y      -
         manage_staff    -      -          -        -      Y      -
+        operate_queue   -      -          -        Y      Y      -
         """
 
     /// (role, action, allowed) for every cell of ``table``.
@@ -68,7 +69,7 @@ struct PermissionsTests {
         #expect(StaffAction.allCases.map(\.rawValue) == [
             "view_queue", "view_ticket", "reply", "internal_note", "reassign", "escalate", "merge", "decide_dispute",
             "approve_payout", "manage_deals", "decide_appeal", "view_complaint", "manage_kb", "manage_rules", "view_reports",
-            "manage_staff",
+            "manage_staff", "operate_queue",
         ])
     }
 }
