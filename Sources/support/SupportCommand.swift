@@ -18,7 +18,7 @@ struct SupportCommand: AsyncParsableCommand {
             """,
         subcommands: [
             UpCommand.self, MigrateCommand.self, SeedCommand.self, APICommand.self, WorkerCommand.self,
-            MailgateCommand.self, JobsCommand.self, BenchCommand.self, ChaosCommand.self, StaffCommand.self, AuditCommand.self,
+            MailgateCommand.self, JobsCommand.self, ReportsCommand.self, BenchCommand.self, ChaosCommand.self, StaffCommand.self, AuditCommand.self,
         ]
     )
 }

@@ -86,6 +86,8 @@ struct MigrationTests {
         ("auth_token_kind_check", AuthTokenKind.rawValues),
         ("login_attempt_account_check", AccountKind.rawValues),
         ("csat_setting_on_low_check", CSATLowAction.rawValues),
+        // SupportDomain's ReportDimension (this target does not import it).
+        ("report_rollup_tally_dimension_check", ["total", "team", "line", "channel", "category", "agent"]),
     ])
     func checkConstraintsMirrorTheEnums(constraint: String, values: [String]) {
         #expect(Self.checkValues(constraint) == values, "\(constraint)")

@@ -5,7 +5,7 @@ struct QueueTests {
     @Test func workersConsumeTheirQueues() {
         #expect(WorkerKind.intake.queues == ["intake"])
         #expect(WorkerKind.routing.queues == ["routing"])
-        #expect(WorkerKind.escalation.queues == ["sla", "notify"])
+        #expect(WorkerKind.escalation.queues == ["sla", "notify", "reports"])
         #expect(WorkerKind.arbitration.queues == ["dispute"])
         #expect(WorkerKind.allCases.map(\.rawValue) == ["intake", "routing", "escalation", "arbitration"])
     }
@@ -30,6 +30,7 @@ struct QueueTests {
         #expect(SLAJob.queue == .sla)
         #expect(NotifyJob.queue == .notify)
         #expect(DisputeJob.queue == .dispute)
+        #expect(ReportRollupJob.queue == .reports && ReportRollupJob.kind == "report_rollup")
         #expect(FAQBotWaitJob.queue == .intake, "the intake worker owns the FAQ bot")
         #expect(FAQBotWaitJob.kind == "faq_bot_wait")
         #expect([IntakeJob.kind, RoutingJob.kind, SLAJob.kind, NotifyJob.kind, DisputeJob.kind]

@@ -8,6 +8,7 @@ import Notifications
 import Routing
 import PostgresNIO
 import SupportSchema
+import SupportStore
 
 /// The job handlers a worker process of each kind registers.
 ///
@@ -36,6 +37,7 @@ public enum WorkerHandlers {
         case .escalation:
             SLAHandler(queue: JobQueue(client: client, logger: logger)).register(in: &registry)
             NotifyHandler(client: client, configuration: notifications).register(in: &registry)
+            ReportRollupHandler(client: client, logger: logger).register(in: &registry)
         case .arbitration:
             DisputeHandler(queue: JobQueue(client: client, logger: logger), configuration: arbitration).register(in: &registry)
         }

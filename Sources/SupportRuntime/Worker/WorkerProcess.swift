@@ -42,6 +42,7 @@ public struct WorkerProcess: Sendable {
             client: client, connection: settings.connectionConfiguration, configuration: configuration,
             handlers: WorkerHandlers.registry(
                 for: kind, client: client, notifications: notifications, arbitration: arbitration, logger: logger),
+            periodic: Self.periodicJobs(for: kind),
             logger: logger
         )
         let health = HealthCheck(
@@ -54,5 +55,11 @@ public struct WorkerProcess: Sendable {
         }
         // The SLA scaling signal comes from the processes that run the SLA queue.
         return kind == .escalation ? [worker, server, SLARiskSampler(client: client, logger: logger)] : [worker, server]
+    }
+
+    /// The periodic jobs whose queue the kind consumes (its leader enqueues them): the report rollup's
+    /// refresh for the escalation workers.
+    public static func periodicJobs(for kind: WorkerKind) -> [PeriodicJob] {
+        [ReportRollupHandler.periodicJob].filter { kind.queues.map(\.rawValue).contains($0.job.queue) }
     }
 }

@@ -27,7 +27,9 @@ public struct QueueName: RawRepresentable, Hashable, Sendable, Codable, Expressi
     public static let notify: QueueName = "notify"
     /// Dispute deadlines, arbiter draws and payout execution (``DisputeJob``).
     public static let dispute: QueueName = "dispute"
+    /// Report rollup refreshes (``ReportRollupJob``).
+    public static let reports: QueueName = "reports"
 
     /// Every queue the platform uses.
-    public static let all: [QueueName] = [.intake, .routing, .sla, .notify, .dispute]
+    public static let all: [QueueName] = [.intake, .routing, .sla, .notify, .dispute, .reports]
 }

@@ -11,7 +11,7 @@ public enum WorkerKind: String, CaseIterable, Codable, Hashable, Sendable {
         switch self {
         case .intake: [.intake]
         case .routing: [.routing]
-        case .escalation: [.sla, .notify]
+        case .escalation: [.sla, .notify, .reports]
         case .arbitration: [.dispute]
         }
     }

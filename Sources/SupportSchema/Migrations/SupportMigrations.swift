@@ -24,5 +24,6 @@ public enum SupportMigrations {
         ("support-0015-knowledge-bot", knowledgeBot),
         ("support-0016-reports", reports),
         ("support-0017-notification-lease", notificationLease),
+        ("support-0018-report-rollup", reportRollup),
     ]
 }

@@ -1,8 +1,14 @@
+import Foundation
+import PostgresNIO
 public import SupportDomain
 
 extension ReportStore {
-    /// Every staff member with tickets or ratings in `period`, by volume.
+    /// Every staff member with tickets or ratings in `period`, by volume. Their tickets' figures come from
+    /// the rollup where it covers whole clean weeks of the period (see ``summary(_:by:fastWithin:now:)``).
     public func agents(_ period: ReportPeriod) async throws -> [AgentRating] {
+        if let tallies = try await rolledUpTallies(period, by: .agent) {
+            return try await agents(period, tallies: tallies.filter { $0.key != "none" })
+        }
         let rows = try await connection.query(
             """
             WITH handled AS (
@@ -30,5 +36,30 @@ extension ReportStore {
                 slaCompliancePct: sla, reopenPct: reopened))
         }
         return result
+    }
+
+    /// The agent ratings from their tickets' tallies and the ratings given in `period`.
+    func agents(_ period: ReportPeriod, tallies: [String: ReportTally]) async throws -> [AgentRating] {
+        var ratings: [Int64: (count: Int, average: Double)] = [:]
+        let rated = try await connection.query(
+            """
+            SELECT r.staff_id, count(*)::int, avg(r.score)::float8
+            FROM csat_agent_rating r WHERE r.rated_at >= \(period.from) AND r.rated_at < \(period.to)
+            GROUP BY 1
+            """, logger: logger)
+        for try await (id, count, average) in rated.decode((Int64, Int, Double).self) { ratings[id] = (count, average) }
+        let handled = Dictionary(uniqueKeysWithValues: tallies.compactMap { key, tally in Int64(key).map { ($0, tally) } })
+        let ids = Array(Set(handled.keys).union(ratings.keys))
+        var names: [Int64: String] = [:]
+        let rows = try await connection.query("SELECT id, name FROM staff WHERE id = ANY(\(ids))", logger: logger)
+        for try await (id, name) in rows.decode((Int64, String).self) { names[id] = name }
+        return names.map { id, name in
+            let tally = handled[id] ?? ReportTally()
+            return AgentRating(
+                staffID: id, name: name, tickets: tally.tickets, resolved: tally.resolved, csatCount: ratings[id]?.count ?? 0,
+                csatAvg: ratings[id]?.average, slaCompliancePct: Statistics.percent(tally.slaMet, of: tally.tickets),
+                reopenPct: Statistics.percent(tally.reopened, of: tally.everResolved))
+        }
+        .sorted { ($0.tickets, $1.staffID) > ($1.tickets, $0.staffID) }
     }
 }

@@ -4,9 +4,11 @@ public import PostgresNIO
 public import SupportDomain
 import SupportSchema
 
-/// The report queries: SQL aggregates over `ticket` (one scan of the period's tickets by
-/// `ticket_created_idx`, one of the backlog by `ticket_finished_idx`), with the figures defined as
-/// ``ReportMetrics/compute(_:period:now:fastWithin:)`` defines them. Docs/REPORTS.md has the plans and timings.
+/// The report queries, with the figures defined as ``ReportMetrics/compute(_:period:now:fastWithin:)``
+/// defines them: the weekly rollup for the clean whole weeks of the period plus SQL aggregates over
+/// `ticket` for the rest (`ReportStore+Rollup`), or one scan of the period's tickets by
+/// `ticket_created_idx` when no rolled-up week lies inside it; the backlog by `ticket_finished_idx`.
+/// Docs/REPORTS.md has the plans and timings.
 public struct ReportStore: Sendable {
     public let connection: PostgresConnection
     public let logger: Logger
@@ -36,9 +38,42 @@ public struct ReportStore: Sendable {
     }
 
     /// Every figure per group over `period`; groups with neither tickets nor backlog are left out.
+    ///
+    /// The cohort figures come from the rollup where it covers whole clean weeks of the period (medians
+    /// then are histogram medians, see ``DurationBuckets``), otherwise from one exact scan of `ticket`.
     public func summary(
         _ period: ReportPeriod, by dimension: ReportDimension, fastWithin: TimeInterval, now: Date = Date()
     ) async throws -> [ReportGroup] {
+        let key = Self.keyExpression(dimension)
+        var groups: [String: ReportMetrics]
+        if DurationBuckets.isEdge(fastWithin), let tallies = try await rolledUpTallies(period, by: dimension) {
+            groups = tallies.mapValues { $0.metrics(fastWithin: fastWithin) }
+        } else {
+            groups = try await exactCohort(period, by: dimension, fastWithin: fastWithin)
+        }
+        let asOf = period.asOf(now: now)
+        let backlog = try await connection.query(
+            """
+            SELECT coalesce(\(unescaped: key), 'none'), count(*)::int,
+                   avg(date_part('epoch', \(asOf) - t.created_at)), max(date_part('epoch', \(asOf) - t.created_at))
+            FROM ticket t
+            WHERE t.created_at < \(asOf)
+              AND (coalesce(t.resolved_at, t.closed_at) IS NULL OR coalesce(t.resolved_at, t.closed_at) >= \(asOf))
+            GROUP BY 1
+            """, logger: logger)
+        for try await row in backlog {
+            let (group, count, average, oldest) = try row.decode((String, Int, Double?, Double?).self)
+            groups[group, default: ReportMetrics()].backlog = count
+            groups[group]?.backlogAgeAvg = average
+            groups[group]?.backlogAgeMax = oldest
+        }
+        let labels = try await self.labels(dimension, keys: Array(groups.keys))
+        return groups.map { ReportGroup(key: $0.key, label: labels[$0.key] ?? $0.key, metrics: $0.value) }
+            .sorted { ($0.metrics.tickets, $1.key) > ($1.metrics.tickets, $0.key) }
+    }
+
+    /// The cohort figures per group in one scan of the period's tickets, medians exact.
+    func exactCohort(_ period: ReportPeriod, by dimension: ReportDimension, fastWithin: TimeInterval) async throws -> [String: ReportMetrics] {
         let key = Self.keyExpression(dimension)
         var groups: [String: ReportMetrics] = [:]
         let cohort = try await connection.query(
@@ -70,25 +105,7 @@ public struct ReportStore: Sendable {
             (metrics.repeatContactPct, metrics.slaCompliancePct) = (columns.13, columns.14)
             groups[columns.0] = metrics
         }
-        let asOf = period.asOf(now: now)
-        let backlog = try await connection.query(
-            """
-            SELECT coalesce(\(unescaped: key), 'none'), count(*)::int,
-                   avg(date_part('epoch', \(asOf) - t.created_at)), max(date_part('epoch', \(asOf) - t.created_at))
-            FROM ticket t
-            WHERE t.created_at < \(asOf)
-              AND (coalesce(t.resolved_at, t.closed_at) IS NULL OR coalesce(t.resolved_at, t.closed_at) >= \(asOf))
-            GROUP BY 1
-            """, logger: logger)
-        for try await row in backlog {
-            let (group, count, average, oldest) = try row.decode((String, Int, Double?, Double?).self)
-            groups[group, default: ReportMetrics()].backlog = count
-            groups[group]?.backlogAgeAvg = average
-            groups[group]?.backlogAgeMax = oldest
-        }
-        let labels = try await self.labels(dimension, keys: Array(groups.keys))
-        return groups.map { ReportGroup(key: $0.key, label: labels[$0.key] ?? $0.key, metrics: $0.value) }
-            .sorted { ($0.metrics.tickets, $1.key) > ($1.metrics.tickets, $0.key) }
+        return groups
     }
 
     /// Names for team and agent keys (ids); other keys are their own label.
@@ -107,21 +124,25 @@ public struct ReportStore: Sendable {
         return labels
     }
 
-    /// Tickets created per bucket and category over `period`, most frequent first.
+    /// Tickets created per bucket and category over `period`, most frequent first: from the per-day topic
+    /// rollup for clean whole weeks, from `ticket` for the rest (both exact counts).
     public func topics(_ period: ReportPeriod, bucket: ReportBucket) async throws -> (starts: [Date], topics: [TopicTrend]) {
         let starts = bucket.starts(period)
         guard let first = starts.first else { return ([], []) }
-        let rows = try await connection.query(
-            """
-            SELECT date_part('epoch', date_trunc(\(bucket.rawValue), t.created_at, 'UTC')),
-                   coalesce(t.category, 'unclassified'), count(*)::int
-            FROM ticket t WHERE t.created_at >= \(period.from) AND t.created_at < \(period.to)
-            GROUP BY 1, 2
-            """, logger: logger)
-        var cells: [(bucket: Int, topic: String, count: Int)] = []
-        for try await (start, topic, count) in rows.decode((Double, String, Int).self) {
-            let index = Int(((start - first.timeIntervalSince1970) / bucket.length).rounded())
-            cells.append((index, topic, count))
+        var found = try await rolledUpTopicCells(period, bucket: bucket)
+        if found == nil {
+            found = []
+            let rows = try await connection.query(
+                """
+                SELECT date_part('epoch', date_trunc(\(bucket.rawValue), t.created_at, 'UTC')),
+                       coalesce(t.category, 'unclassified'), count(*)::int
+                FROM ticket t WHERE t.created_at >= \(period.from) AND t.created_at < \(period.to)
+                GROUP BY 1, 2
+                """, logger: logger)
+            for try await (start, topic, count) in rows.decode((Double, String, Int).self) { found?.append((start, topic, count)) }
+        }
+        let cells = (found ?? []).map { cell in
+            (bucket: Int(((cell.start - first.timeIntervalSince1970) / bucket.length).rounded()), topic: cell.topic, count: cell.count)
         }
         return (starts, TopicTrend.from(cells: cells, bucketCount: starts.count))
     }

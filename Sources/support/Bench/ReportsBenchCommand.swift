@@ -9,8 +9,10 @@ import SupportStore
 ///
 /// The tickets live in their own schema (`--schema`, dropped and recreated; the platform's schema must
 /// be migrated, since the tables are copied from it), filled in SQL with `generate_series`, indexed as
-/// the migrations index `ticket`, vacuumed and analysed. Each query then runs `--runs` times through
-/// `ReportStore` with `search_path` set to the schema; the lines give the median and the worst run.
+/// the migrations index `ticket`, vacuumed and analysed. The report rollup (support-0018) is then built
+/// from scratch and refreshed after a day's worth of changes, both timed. Each query then runs `--runs`
+/// times through `ReportStore` with `search_path` set to the schema; the lines give the median and the
+/// worst run.
 struct ReportsBenchCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "reports",
@@ -51,6 +53,36 @@ struct ReportsBenchCommand: AsyncParsableCommand {
         }
     }
 
+    /// Times the rollup: from scratch (every week of the year), then incrementally after a day's worth of
+    /// changes (``ReportsBenchData/changes``); with `--reuse`, only the incremental refresh.
+    private func refreshRollup(client: PostgresClient, fromScratch: Bool, count: Int, logger: Logger) async throws {
+        let rollup = ReportRollup(client: client, logger: logger)
+        let clock = ContinuousClock()
+        if fromScratch {
+            try await rollup.reset()
+            let started = clock.now
+            let weeks = try await rollup.refreshAll()
+            emitBenchLine(peer: Self.peer, "reports_rollup_build_s", (clock.now - started).seconds, [
+                "weeks": String(weeks), "tickets": String(count),
+            ])
+        }
+        for sql in ReportsBenchData.changes {
+            try await client.query(PostgresQuery(unsafeSQL: sql), logger: logger)
+        }
+        let dirty = try await client.query("SELECT count(DISTINCT week)::int FROM report_rollup_dirty", logger: logger)
+            .collect().first?.decode(Int.self) ?? 0
+        let started = clock.now
+        let weeks = try await rollup.refreshAll()
+        emitBenchLine(peer: Self.peer, "reports_rollup_refresh_s", (clock.now - started).seconds, [
+            "weeks": String(weeks), "dirty_weeks": String(dirty), "tickets": String(count),
+        ])
+        try await client.query("VACUUM (ANALYZE) report_rollup_tally", logger: logger)
+        try await client.query("VACUUM (ANALYZE) report_rollup_topic", logger: logger)
+        let rows = try await client.query("SELECT count(*)::int FROM report_rollup_tally", logger: logger)
+            .collect().first?.decode(Int.self) ?? 0
+        emitBenchLine(peer: Self.peer, "reports_rollup_rows", Double(rows), ["tickets": String(count)])
+    }
+
     private func measure(
         configuration: PostgresClient.Configuration, name: String, count: Int, reuse: Bool, logger: Logger
     ) async throws {
@@ -65,10 +97,14 @@ struct ReportsBenchCommand: AsyncParsableCommand {
                         try await connection.query(PostgresQuery(unsafeSQL: sql), logger: logger)
                     }
                 }
+                for sql in ReportsBenchData.triggers {
+                    try await client.query(PostgresQuery(unsafeSQL: sql), logger: logger)
+                }
                 try await client.query("VACUUM (ANALYZE) ticket", logger: logger)
                 try await client.query("VACUUM (ANALYZE) csat_agent_rating", logger: logger)
                 emitBenchLine(peer: Self.peer, "reports_generate_s", (clock.now - started).seconds, ["tickets": String(count)])
             }
+            try await refreshRollup(client: client, fromScratch: !reuse, count: count, logger: logger)
             let now = Date()
             let month = try ReportPeriod(from: now.addingTimeInterval(-30 * 86_400), to: now)
             let year = try ReportPeriod(from: now.addingTimeInterval(-365 * 86_400), to: now)

@@ -23,6 +23,47 @@ enum ReportsBenchData {
         "CREATE TABLE staff (LIKE public.staff INCLUDING DEFAULTS INCLUDING CONSTRAINTS)",
         "ALTER TABLE team ADD PRIMARY KEY (id)",
         "ALTER TABLE staff ADD PRIMARY KEY (id)",
+        // The rollup (support-0018) with its keys and indexes; its functions stay in public.
+        "CREATE TABLE report_rollup_week (LIKE public.report_rollup_week INCLUDING ALL)",
+        "CREATE TABLE report_rollup_tally (LIKE public.report_rollup_tally INCLUDING ALL)",
+        "CREATE TABLE report_rollup_topic (LIKE public.report_rollup_topic INCLUDING ALL)",
+        "CREATE TABLE report_rollup_dirty (LIKE public.report_rollup_dirty INCLUDING ALL)",
+    ]
+
+    /// The migration's dirty-week triggers, added after the fill (so it logs nothing): from then on every
+    /// change marks its week as the platform's `ticket` does.
+    static let triggers = [
+        """
+        CREATE TRIGGER ticket_report_rollup_insert_delete AFTER INSERT OR DELETE ON ticket
+            FOR EACH ROW EXECUTE FUNCTION public.support_report_rollup_dirty()
+        """,
+        """
+        CREATE TRIGGER ticket_report_rollup_update AFTER UPDATE ON ticket
+            FOR EACH ROW WHEN (
+                (OLD.created_at, OLD.team_id, OLD.line, OLD.channel, OLD.category, OLD.assignee_id, OLD.first_response_at,
+                 OLD.resolved_at, OLD.reopen_count, OLD.staff_reply_count, OLD.sla_breached_at, OLD.repeat_contact, OLD.csat_score)
+                IS DISTINCT FROM
+                (NEW.created_at, NEW.team_id, NEW.line, NEW.channel, NEW.category, NEW.assignee_id, NEW.first_response_at,
+                 NEW.resolved_at, NEW.reopen_count, NEW.staff_reply_count, NEW.sla_breached_at, NEW.repeat_contact, NEW.csat_score))
+            EXECUTE FUNCTION public.support_report_rollup_dirty()
+        """,
+    ]
+
+    /// A day's worth of changes for the incremental refresh: a third of the last fortnight's open tickets
+    /// resolved, 2,000 recent tickets answered again, and 30 old ones (about 60 days back) rated late.
+    static let changes = [
+        """
+        UPDATE ticket SET status = 'resolved', resolved_at = now()
+        WHERE created_at >= now() - interval '14 days' AND status = 'open' AND id % 3 = 0
+        """,
+        """
+        UPDATE ticket SET staff_reply_count = staff_reply_count + 1
+        WHERE id IN (SELECT id FROM ticket WHERE created_at >= now() - interval '14 days' ORDER BY id DESC LIMIT 2000)
+        """,
+        """
+        UPDATE ticket SET csat_score = 5, csat_at = now()
+        WHERE id IN (SELECT id FROM ticket WHERE created_at >= now() - interval '60 days' ORDER BY created_at LIMIT 30)
+        """,
     ]
 
     static func fill(tickets: Int) -> [String] {

@@ -12,7 +12,7 @@ struct WorkerCommand: AsyncParsableCommand {
         commandName: "worker",
         abstract: "Run one worker process of a kind: intake, routing, escalation or arbitration.",
         discussion: """
-            Queues by kind: intake → intake; routing → routing; escalation → sla, notify; arbitration → dispute.
+            Queues by kind: intake → intake; routing → routing; escalation → sla, notify, reports; arbitration → dispute.
             Run N copies of the same kind to scale it: processes share nothing but PostgreSQL. Serves \
             /health and /metrics on --http-port (default $SUPPORT_HTTP_PORT or 9100). SIGTERM stops \
             claiming, lets running jobs finish, and hands unstarted ones back.
