@@ -53,7 +53,7 @@ struct RoutingRun: Sendable {
         if firstTime, !ticket.isIncident, ticket.incidentID == nil, IncidentDetector.categories.contains(category) {
             try await RecentReports.lock(words: report.lexemes, on: connection, logger: logger)
             context.recent = try await RecentReports.load(
-                like: ticket.id, windowMinutes: configuration.incidentWindowMinutes, on: connection, logger: logger)
+                like: ticket.id, words: report.lexemes, windowMinutes: configuration.incidentWindowMinutes, on: connection, logger: logger)
         }
         let plan = configuration.decider.decide(context)
 

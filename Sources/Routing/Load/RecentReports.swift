@@ -22,18 +22,19 @@ enum RecentReports {
         ).collect()
     }
 
-    static func load(like ticket: TicketID, windowMinutes: Int, on connection: PostgresConnection, logger: Logger)
-        async throws -> [ReportSummary]
+    /// The words go in as a `tsquery` literal, not computed in SQL, so the planner sees them: a common word
+    /// ("бот") matches a large share of all tickets, and then the window's partial index
+    /// (`ticket_unattached_report_idx`) is the cheap way in. Found at 200k tickets: 21 ms → 0.2 ms, spent
+    /// under the locks above.
+    static func load(like ticket: TicketID, words: Set<String>, windowMinutes: Int, on connection: PostgresConnection,
+                     logger: Logger) async throws -> [ReportSummary]
     {
-        try await connection.query(
+        guard let query = tsquery(anyOf: words) else { return [] }
+        return try await connection.query(
             """
-            WITH words AS (
-                SELECT string_agg(quote_literal(w), ' | ')::tsquery AS query
-                FROM ticket, unnest(tsvector_to_array(report_lexemes)) AS w WHERE ticket.id = \(ticket.rawValue)
-            )
             SELECT t.id, t.requester_id, tsvector_to_array(t.report_lexemes), t.is_incident, t.parent_incident_id, t.priority
-            FROM ticket t, words
-            WHERE words.query IS NOT NULL AND t.report_lexemes @@ words.query AND t.id <> \(ticket.rawValue)
+            FROM ticket t
+            WHERE t.report_lexemes @@ \(query)::tsquery AND t.id <> \(ticket.rawValue)
               AND ((t.is_incident AND t.status NOT IN ('resolved', 'closed'))
                    OR (NOT t.is_incident AND t.parent_incident_id IS NULL AND t.category IN ('technical', 'payment')
                        AND t.requester_id IS NOT NULL
@@ -47,5 +48,13 @@ enum RecentReports {
                 ticketID: TicketID(id), requesterID: RequesterID(requester ?? 0), lexemes: Set(lexemes),
                 isIncident: isIncident, incidentID: parent.map { TicketID($0) }, priority: Priority(rawValue: priority) ?? .normal)
         }
+    }
+
+    /// `'a' | 'b'` for the words, quoted as tsquery input wants (quotes and backslashes doubled); nil for none.
+    static func tsquery(anyOf words: Set<String>) -> String? {
+        guard !words.isEmpty else { return nil }
+        return words.sorted().map { word in
+            "'" + word.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "'", with: "''") + "'"
+        }.joined(separator: " | ")
     }
 }

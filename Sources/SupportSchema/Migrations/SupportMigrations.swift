@@ -25,5 +25,6 @@ public enum SupportMigrations {
         ("support-0016-reports", reports),
         ("support-0017-notification-lease", notificationLease),
         ("support-0018-report-rollup", reportRollup),
+        ("support-0019-incident-window", incidentWindow),
     ]
 }

@@ -161,8 +161,11 @@ struct ChaosCommand: AsyncParsableCommand {
         monkey.tally.withLock { tally in
             report.kills = tally.kills
             report.killsHoldingJobs = tally.killsHoldingJobs
-            report.longestRescue = tally.rescues.max() ?? 0
-            report.medianRescue = tally.rescues.isEmpty ? 0 : tally.rescues.sorted()[tally.rescues.count / 2]
+            let seconds = tally.rescues.map(\.seconds).sorted()
+            report.longestRescue = seconds.last ?? 0
+            report.medianRescue = seconds.isEmpty ? 0 : seconds[seconds.count / 2]
+            report.slowestRescues = tally.rescues.sorted { $0.seconds > $1.seconds }.prefix(3).map { ($0.seconds, $0.killedAt) }
+            report.restartAt = tally.restartAt
             report.listenCuts = tally.listenCuts
             report.restarts = tally.restarts
             report.restartSeconds = tally.restartSeconds

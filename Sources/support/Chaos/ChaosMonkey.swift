@@ -20,8 +20,11 @@ final class ChaosMonkey: Sendable {
         var listenCuts = 0
         var restarts = 0
         var restartSeconds = 0.0
-        /// Seconds from the kill until its jobs were released, per kill that held jobs.
-        var rescues: [Double] = []
+        /// Per kill that held jobs: seconds from the kill until its jobs were released, and when the kill
+        /// happened (seconds since the chaos began), to tell a slow rescue near the restart from others.
+        var rescues: [(seconds: Double, killedAt: Double)] = []
+        /// When the restart command started, in seconds since the chaos began.
+        var restartAt: Double?
     }
 
     /// A killed worker whose jobs are not rescued yet.
@@ -31,6 +34,7 @@ final class ChaosMonkey: Sendable {
     }
 
     let tally = Mutex(Tally())
+    private let began = ContinuousClock.now
     private let victims = Mutex<[Victim]>([])
 
     init(client: PostgresClient, killEvery: Duration, listenCutEvery: Duration, restartCommand: String, logger: Logger) {
@@ -94,7 +98,8 @@ final class ChaosMonkey: Sendable {
             guard let held = try? await running(victim.workerIDs), held == 0 else { continue }
             let seconds = (ContinuousClock.now - victim.killedAt).seconds
             victims.withLock { $0.removeAll { $0.workerIDs == victim.workerIDs } }
-            tally.withLock { $0.rescues.append(seconds) }
+            let killedAt = (victim.killedAt - began).seconds
+            tally.withLock { $0.rescues.append((seconds, killedAt)) }
         }
     }
 
@@ -116,6 +121,7 @@ final class ChaosMonkey: Sendable {
     private func restartPostgres() async {
         writeLine("chaos: restarting PostgreSQL: \(restartCommand)")
         let started = ContinuousClock.now
+        tally.withLock { $0.restartAt = (started - began).seconds }
         let status: Int32
         do {
             status = try await ShellCommand.run(restartCommand)

@@ -27,6 +27,9 @@ struct ChaosReport: Sendable {
     var unrescued = 0
     var longestRescue = 0.0
     var medianRescue = 0.0
+    /// The three slowest rescues: seconds, and when the kill happened (seconds into the chaos).
+    var slowestRescues: [(seconds: Double, killedAt: Double)] = []
+    var restartAt: Double?
     var listenCuts = 0
     var restarts = 0
     var restartSeconds = 0.0
@@ -94,6 +97,8 @@ struct ChaosReport: Sendable {
             "chaos: telegram deliveries \(telegramDeliveries), duplicated \(duplicateDeliveries); notifications still pending \(notificationsPending)",
             "chaos: stuck jobs \(stuckJobs)\(stuckOwners.isEmpty ? "" : " (\(stuckOwners.joined(separator: ", ")))"), dead jobs \(deadJobs)",
             "chaos: kills \(kills) (\(killsHoldingJobs) holding jobs, \(unrescued) never rescued), median rescue \(String(format: "%.1f", medianRescue)) s, longest \(rescue) s (target < \(Int(Self.rescueTarget)) s)",
+            "chaos: slowest rescues " + slowestRescues.map { String(format: "%.1f s (kill at %.1f s)", $0.seconds, $0.killedAt) }
+                .joined(separator: ", ") + (restartAt.map { String(format: "; PostgreSQL restart began at %.1f s", $0) } ?? ""),
             "chaos: LISTEN connections cut \(listenCuts), PostgreSQL restarts \(restarts) (\(String(format: "%.1f", restartSeconds)) s)",
             "chaos: result not_accepted=\(notAccepted) lost=\(lost) duplicated=\(duplicated) doubly_assigned=\(doublyAssigned) "
                 + "duplicate_deliveries=\(duplicateDeliveries) pending_notifications=\(notificationsPending) stuck_jobs=\(stuckJobs) "
