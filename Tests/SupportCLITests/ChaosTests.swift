@@ -32,11 +32,11 @@ struct ChaosTests {
         #expect(value("dead_jobs") == 0, context)
         #expect(value("restarts") == 1, context)
         #expect(value("kills") >= 3, context)
-        withKnownIssue("a worker may hang after the PostgreSQL restart, holding its claimed jobs (Docs/QUEUE.md, issue 12)", isIntermittent: true) {
-            #expect(value("stuck_jobs") == 0, context)
-            #expect(value("unrescued") == 0, context)
-        }
-        withKnownIssue("a rescue took 61 s in a 2000-ticket run on the loaded 2-core VM; cause not found yet (Docs/SCALING.md)", isIntermittent: true) {
+        // A worker used to hang after the restart, holding its claimed jobs: its pool stranded the lease
+        // requests waiting when every connection closed (Docs/QUEUE.md). Fixed by a minimum pool size.
+        #expect(value("stuck_jobs") == 0, context)
+        #expect(value("unrescued") == 0, context)
+        withKnownIssue("2 of 42 rescues took 24–26 s in the 10k run at load ~25 on 2 cores; cause not found yet (Docs/SCALING.md)", isIntermittent: true) {
             #expect(value("longest_rescue_s") < 15, context)
         }
         withKnownIssue("a notification whose worker is killed between the send and its record goes out again (Docs/SCALING.md)", isIntermittent: true) {

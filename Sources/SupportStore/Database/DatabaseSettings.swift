@@ -151,6 +151,10 @@ public struct DatabaseSettings: Sendable, Equatable {
             host: host, port: port, username: username, password: password, database: database, tls: clientTLS
         )
         config.options.maximumConnections = maxConnections
+        // With no minimum, a pool whose connections all die at once (a PostgreSQL restart) opens new ones only
+        // for lease requests made after that; the ones already waiting were stranded for good, and with them
+        // every handler of the process (Docs/QUEUE.md). A minimum makes the pool reconnect by itself.
+        config.options.minimumConnections = min(2, maxConnections)
         config.options.connectTimeout = .seconds(5)
         return config
     }
