@@ -94,7 +94,7 @@ struct ChaosCommand: AsyncParsableCommand {
 
     private func children(settings: DatabaseSettings, telegram: String) -> [ChildSpec] {
         let environment = [
-            "DATABASE_URL": settings.url, "SUPPORT_LOG_LEVEL": "error", "TELEGRAM_WEBHOOK_SECRET": Self.secret,
+            "DATABASE_URL": settings.url, "SUPPORT_LOG_LEVEL": ProcessInfo.processInfo.environment["SUPPORT_CHAOS_CHILD_LOG_LEVEL"] ?? "error", "TELEGRAM_WEBHOOK_SECRET": Self.secret,
             "TELEGRAM_BOT_TOKEN": "chaos", "TELEGRAM_API_BASE_URL": telegram,
         ]
         var specs = [ChildSpec(name: "api", arguments: ["api", "--http-port", "\(apiPort)"], environment: environment)]
