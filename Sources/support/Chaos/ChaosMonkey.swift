@@ -63,7 +63,7 @@ final class ChaosMonkey: Sendable {
     /// After the chaos: waits up to `timeout` for the last kills' jobs to be rescued; returns how many never were.
     func finishRescues(timeout: Duration) async -> Int {
         let deadline = ContinuousClock.now + timeout
-        while ContinuousClock.now < deadline, !victims.withLock({ $0.isEmpty }) {
+        while ContinuousClock.now < deadline, !Task.isCancelled, !victims.withLock({ $0.isEmpty }) {
             await checkRescues()
             try? await Task.sleep(for: .milliseconds(250))
         }
