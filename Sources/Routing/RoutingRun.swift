@@ -18,7 +18,7 @@ struct RoutingRun: Sendable {
     func run() async throws -> RoutingOutcome {
         let now = configuration.now()
         let firstTime = !ticket.hasLexemes
-        let report = try await ReportText.load(ticket.id, storeLexemes: firstTime, on: connection, logger: logger)
+        let report = try await ReportText.load(ticket.id, computeLexemes: firstTime, on: connection, logger: logger)
         let reclassify = ticket.classification == nil || reason == .manual
         let hits = reclassify ? try await RuleHits.load(text: report.text, channel: ticket.channel, on: connection, logger: logger) : []
         let previous = reclassify ? nil : ticket.classification
@@ -49,35 +49,43 @@ struct RoutingRun: Sendable {
             calendars: try await TeamDirectory.calendars(on: connection, logger: logger), now: now,
             // A second appeal on a decided punishment is the final one: the owners' (L3).
             lineOverride: ticket.lineOverride ?? (punishment?.appealedBefore == true ? .l3 : nil))
-        // Last before deciding: the locks serialise detection of similar reports until this transaction commits.
-        if firstTime, !ticket.isIncident, ticket.incidentID == nil, IncidentDetector.categories.contains(category) {
-            try await RecentReports.lock(words: report.lexemes, on: connection, logger: logger)
-            context.recent = try await RecentReports.load(
-                like: ticket.id, words: report.lexemes, windowMinutes: configuration.incidentWindowMinutes, on: connection, logger: logger)
-        }
-        let plan = configuration.decider.decide(context)
-
+        var plan = configuration.decider.route(context)
         try await RoutingWriter(connection: connection, jobs: jobs, logger: logger)
-            .save(plan, for: ticket, punishment: punishment?.id)
-        let incidents = IncidentWriter(connection: connection, jobs: jobs, logger: logger)
-        var incident: TicketID?
-        var opened = false
-        switch plan.incident {
-        case .none:
-            incident = ticket.incidentID
-        case .join(let id, let similarity):
-            try await incidents.join(ticket.id, incident: id, similarity: similarity)
-            incident = id
-        case .open(let reports, let similarity):
-            incident = try await incidents.open(over: reports, for: ticket, plan: plan, staff: staff, similarity: similarity)
-            opened = true
-        }
+            .save(plan, for: ticket, punishment: punishment?.id, lexemes: firstTime ? report.lexemes : nil)
         let sla = SLAScheduler(connection: connection, jobs: jobs, logger: logger)
         try await sla.reschedule(ticket.id, now: now)
-        if opened, let incident { try await sla.reschedule(incident, now: now) }
+
+        var incident = ticket.incidentID
+        var opened = false
+        if firstTime, !ticket.isIncident, ticket.incidentID == nil, IncidentDetector.categories.contains(plan.classification.category) {
+            (incident, opened) = try await detectIncident(&plan, context: &context, lexemes: report.lexemes, staff: staff, sla: sla)
+        }
         return RoutingOutcome(
             ticketID: ticket.id, category: plan.classification.category, priority: plan.classification.priority,
             line: plan.target.line, assignee: plan.assigneeChanged(from: ticket.assigneeID) ? plan.assignment.staffID : ticket.assigneeID,
             incident: incident, openedIncident: opened)
+    }
+
+    /// Last in the transaction: the locks serialise detection of similar reports until it commits, so
+    /// they are held over as few statements as possible. Returns the incident joined or opened.
+    private func detectIncident(
+        _ plan: inout RoutingPlan, context: inout RoutingContext, lexemes: Set<String>, staff: [StaffCandidate], sla: SLAScheduler
+    ) async throws -> (incident: TicketID?, opened: Bool) {
+        try await RecentReports.lock(words: lexemes, on: connection, logger: logger)
+        context.recent = try await RecentReports.load(
+            like: ticket.id, words: lexemes, windowMinutes: configuration.incidentWindowMinutes, on: connection, logger: logger)
+        plan = configuration.decider.detectIncident(in: plan, context: context)
+        let incidents = IncidentWriter(connection: connection, jobs: jobs, logger: logger)
+        switch plan.incident {
+        case .none:
+            return (nil, false)
+        case .join(let id, let similarity):
+            try await incidents.join(ticket.id, incident: id, similarity: similarity)
+            return (id, false)
+        case .open(let reports, let similarity):
+            let id = try await incidents.open(over: reports, for: ticket, plan: plan, staff: staff, similarity: similarity)
+            try await sla.reschedule(id, now: context.now)
+            return (id, true)
+        }
     }
 }

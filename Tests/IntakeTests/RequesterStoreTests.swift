@@ -10,7 +10,7 @@ import Testing
 /// One requester across channels: matching, explicit links and staff merges.
 struct RequesterStoreTests {
     @discardableResult
-    func withRequesters<T: Sendable>(_ env: IntakeEnv, _ body: @Sendable (RequesterStore) async throws -> T) async throws -> T {
+    func withRequesters<T: Sendable>(_ env: IntakeEnv, _ body: @escaping @Sendable (RequesterStore) async throws -> T) async throws -> T {
         try await env.queue.transaction { connection, _ in
             try await body(RequesterStore(connection: connection, logger: env.logger))
         }

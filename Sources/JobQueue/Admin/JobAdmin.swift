@@ -63,7 +63,7 @@ public struct JobAdmin: Sendable {
     /// - Throws: ``JobQueueError`` `.notFound` if no dead job has that id, `.duplicateUniqueKey` if a live job
     ///   holds its unique key.
     public func retry(_ id: JobID) async throws {
-        let outcome: Int16 = try await withTransaction { connection in
+        let outcome: Int16 = try await client.transaction(logger: logger) { connection in
             let rows = try await connection.query(
                 """
                 WITH d AS (DELETE FROM job_dead WHERE id = \(id.rawValue) RETURNING *)
@@ -168,14 +168,6 @@ public struct JobAdmin: Sendable {
         let rows = try await client.query("SELECT queue FROM job WHERE id = \(id.rawValue)", logger: logger)
         for try await queue in rows.decode(String.self) { return queue }
         return nil
-    }
-
-    private func withTransaction<T: Sendable>(_ body: @Sendable (PostgresConnection) async throws -> T) async throws -> T {
-        do {
-            return try await client.withTransaction(logger: logger) { connection in try await body(connection) }
-        } catch let error as PostgresTransactionError {
-            throw error.closureError ?? error.commitError ?? error.beginError ?? error
-        }
     }
 
     private func records(_ query: PostgresQuery) async throws -> [JobRecord] {

@@ -61,18 +61,13 @@ public struct JobQueue: Sendable {
     ///
     /// Errors thrown by `body` come back unwrapped (not as `PostgresTransactionError`).
     public func transaction<Result: Sendable>(
-        _ body: @Sendable (PostgresConnection, TransactionEnqueuer) async throws -> Result
+        _ body: @escaping @Sendable (PostgresConnection, TransactionEnqueuer) async throws -> Result
     ) async throws -> Result {
         let enqueuer = TransactionEnqueuer(logger: logger)
-        let result: Result
-        do {
-            result = try await client.withTransaction(logger: logger) { connection in
-                enqueuer.attach(connection)
-                defer { enqueuer.detach() }
-                return try await body(connection, enqueuer)
-            }
-        } catch let error as PostgresTransactionError {
-            throw error.closureError ?? error.commitError ?? error.beginError ?? error
+        let result = try await client.transaction(logger: logger) { connection in
+            enqueuer.attach(connection)
+            defer { enqueuer.detach() }
+            return try await body(connection, enqueuer)
         }
         notifyCommitted(queues: enqueuer.readyQueues)
         return result

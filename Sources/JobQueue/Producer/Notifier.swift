@@ -96,7 +96,7 @@ final class Notifier: Sendable {
             guard let batch else { return }
             state.withLock { $0.lastSent = ContinuousClock.now }
             do {
-                try await client.query(
+                try await client.guardedQuery(
                     "SELECT pg_notify(\(Self.channel), q) FROM unnest(\(batch)::text[]) AS q", logger: logger
                 )
             } catch {

@@ -13,10 +13,26 @@
 ///   or were cancelled, with every attempt's error.
 /// - `job_worker`: unlogged heartbeat rows, one per running ``JobWorker``.
 /// - `job_periodic`: the last period each periodic job was enqueued for.
+/// - `job_worker_lost`: when the rescuer gave a lost worker's jobs back, and how many (kept 30 days).
 public enum JobQueueSchema {
     public static let migrations: [(id: String, sql: String)] = [
         (id: "jobqueue-0001-core", sql: core),
+        (id: "jobqueue-0002-lost-workers", sql: lostWorkers),
     ]
+
+    /// The rescues as the database saw them: the time a crash cost is `lost_at` minus the kill, with no
+    /// observer's polling in between (the chaos run's figure), and ops see which processes die and how often.
+    static let lostWorkers = """
+        CREATE TABLE job_worker_lost (
+            id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+            worker_id text NOT NULL,
+            lost_at timestamptz NOT NULL DEFAULT now(),
+            jobs integer NOT NULL,
+            why text NOT NULL
+        );
+        CREATE INDEX job_worker_lost_worker_idx ON job_worker_lost (worker_id, lost_at);
+        CREATE INDEX job_worker_lost_at_idx ON job_worker_lost (lost_at);
+        """
 
     static let core = """
         CREATE TABLE job (

@@ -18,56 +18,10 @@ extension JobWorker {
                     configuration: controlConfiguration, id: Self.connectionIDs.next(), logger: logger
                 )
                 connection = postgres
-                // The worker's liveness lock: free once this session ends (crash, kill -9, network loss).
-                var key = state.withLock { $0.lockKey }
-                while try await !WorkerSQL.tryLock(namespace: configuration.lockNamespace, key: key, on: postgres,
-                                                   logger: logger) {
-                    key = Int32.random(in: 1...Int32.max)
-                }
-                state.withLock { $0.lockKey = key }
-                let lockKey = key
-                try await WorkerSQL.heartbeat(workerID: id, namespace: configuration.lockNamespace, lockKey: key,
-                                              queues: queues, on: postgres, logger: logger)
-                try await postgres.listen(on: Notifier.channel) { notifications in
-                    state.withLock { $0.listening = true }
-                    backoff = 0.1
-                    // Notifications sent while we were away are lost: claim at once after every (re)LISTEN.
-                    for runner in runners.values { runner.wake() }
-                    logger.debug("jobqueue listening")
-                    try await withThrowingTaskGroup(of: Void.self) { group in
-                        group.addTask {
-                            for try await notification in notifications {
-                                self.runners[notification.payload]?.wake()
-                            }
-                            throw ListenEnded()
-                        }
-                        group.addTask {
-                            while true {
-                                if self.configuration.canLead, !self.isLeader {
-                                    if try await WorkerSQL.tryLock(namespace: self.configuration.lockNamespace, key: 0,
-                                                                   on: postgres, logger: self.logger) {
-                                        self.state.withLock { $0.isLeader = true }
-                                        self.logger.info("jobqueue leader elected")
-                                    }
-                                }
-                                try await Task.sleep(for: self.configuration.heartbeatInterval)
-                                try await WorkerSQL.heartbeat(
-                                    workerID: self.id, namespace: self.configuration.lockNamespace, lockKey: lockKey,
-                                    queues: queues, on: postgres, logger: self.logger
-                                )
-                            }
-                        }
-                        defer { group.cancelAll() }
-                        // The notification sequence ignores cancellation; closing the connection is what
-                        // ends it, so the group can finish and the loop can reconnect or stop.
-                        do {
-                            try await group.next()
-                        } catch {
-                            try? await postgres.close()
-                            throw error
-                        }
-                        try? await postgres.close()
-                    }
+                // Abandoned 2 s after the connection closed: a statement postgres-nio drops on a closed
+                // connection would otherwise hold this loop, and so the worker's stop, for good.
+                try await AbandonableCall.run(limit: nil, watching: postgres) {
+                    try await self.controlSession(on: postgres, queues: queues)
                 }
             } catch {
                 if !Task.isCancelled {
@@ -75,15 +29,71 @@ extension JobWorker {
                                    metadata: ["error": "\(String(reflecting: error))", "retry_in_s": "\(backoff)"])
                 }
             }
-            let wasLeader = state.withLock { state -> Bool in
+            let (wasLeader, listened) = state.withLock { state -> (Bool, Bool) in
                 defer { state.listening = false; state.isLeader = false }
-                return state.isLeader
+                return (state.isLeader, state.listening)
             }
+            if listened { backoff = 0.1 }
             if wasLeader { logger.info("jobqueue leadership released") }
             if let connection { try? await connection.close() }
             if Task.isCancelled { return }
             try? await Task.sleep(for: .seconds(backoff * Double.random(in: 0.8...1.2)))
             backoff = min(backoff * 2, 5)
+        }
+    }
+
+    /// One control session: take the liveness lock, heartbeat, LISTEN, and heartbeat (and compete for the
+    /// leader lock) until the connection ends.
+    private func controlSession(on postgres: PostgresConnection, queues: [String]) async throws {
+        // The worker's liveness lock: free once this session ends (crash, kill -9, network loss).
+        var key = state.withLock { $0.lockKey }
+        while try await !WorkerSQL.tryLock(namespace: configuration.lockNamespace, key: key, on: postgres,
+                                           logger: logger) {
+            key = Int32.random(in: 1...Int32.max)
+        }
+        state.withLock { $0.lockKey = key }
+        let lockKey = key
+        try await WorkerSQL.heartbeat(workerID: id, namespace: configuration.lockNamespace, lockKey: key,
+                                      queues: queues, on: postgres, logger: logger)
+        try await postgres.listen(on: Notifier.channel) { notifications in
+            state.withLock { $0.listening = true }
+            // Notifications sent while we were away are lost: claim at once after every (re)LISTEN.
+            for runner in runners.values { runner.wake() }
+            logger.debug("jobqueue listening")
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                group.addTask {
+                    for try await notification in notifications {
+                        self.runners[notification.payload]?.wake()
+                    }
+                    throw ListenEnded()
+                }
+                group.addTask {
+                    while true {
+                        if self.configuration.canLead, !self.isLeader {
+                            if try await WorkerSQL.tryLock(namespace: self.configuration.lockNamespace, key: 0,
+                                                           on: postgres, logger: self.logger) {
+                                self.state.withLock { $0.isLeader = true }
+                                self.logger.info("jobqueue leader elected")
+                            }
+                        }
+                        try await Task.sleep(for: self.configuration.heartbeatInterval)
+                        try await WorkerSQL.heartbeat(
+                            workerID: self.id, namespace: self.configuration.lockNamespace, lockKey: lockKey,
+                            queues: queues, on: postgres, logger: self.logger
+                        )
+                    }
+                }
+                defer { group.cancelAll() }
+                // The notification sequence ignores cancellation; closing the connection is what
+                // ends it, so the group can finish and the loop can reconnect or stop.
+                do {
+                    try await group.next()
+                } catch {
+                    try? await postgres.close()
+                    throw error
+                }
+                try? await postgres.close()
+            }
         }
     }
 
@@ -147,12 +157,12 @@ extension JobWorker {
             let dead = try await WorkerSQL.tryLock(namespace: worker.namespace, key: worker.lockKey,
                                                    on: connection, logger: logger)
             if dead || worker.heartbeatAge > stale {
-                let (found, count) = try await WorkerSQL.rescue(workerID: worker.id, on: connection, logger: logger)
+                let why = dead ? "lock free" : "heartbeat \(Int(worker.heartbeatAge)) s old"
+                let (found, count) = try await WorkerSQL.rescue(workerID: worker.id, why: why, on: connection, logger: logger)
                 queues.formUnion(found)
                 total += count
                 logger.warning("jobqueue rescued a lost worker's jobs", metadata: [
-                    "lost_worker": "\(worker.id)", "jobs": "\(count)",
-                    "why": "\(dead ? "lock free" : "heartbeat \(Int(worker.heartbeatAge)) s old")",
+                    "lost_worker": "\(worker.id)", "jobs": "\(count)", "why": "\(why)",
                 ])
             }
             if dead {

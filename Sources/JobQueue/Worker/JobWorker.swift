@@ -318,22 +318,13 @@ public final class JobWorker: Service, Sendable {
         }
     }
 
-    /// Runs `body`, cancelling it once `limit` has passed; then throws ``JobHandlerTimeout`` whatever the
-    /// cancelled body threw.
+    /// Runs `body`, cancelling it once `limit` has passed, and then throws ``JobHandlerTimeout`` at once:
+    /// a handler stuck on a query that postgres-nio never completes ignores cancellation, and waiting for it
+    /// would hold the job under a live worker for good (``AbandonableCall``).
     static func run(within limit: Duration, _ body: @escaping @Sendable () async throws -> Void) async throws {
-        try await withThrowingTaskGroup(of: Bool.self) { group in
-            group.addTask {
-                try await body()
-                return true
-            }
-            group.addTask {
-                try await Task.sleep(for: limit)
-                return false
-            }
-            guard let finished = try await group.next() else { return }
-            group.cancelAll()
-            if finished { return }
-            _ = try? await group.next()
+        do {
+            try await AbandonableCall.run(limit: limit, body)
+        } catch is AbandonedCall {
             throw JobHandlerTimeout(limit: limit)
         }
     }

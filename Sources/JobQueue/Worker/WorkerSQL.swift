@@ -33,7 +33,7 @@ enum WorkerSQL {
     /// Schedules a retry with exponential backoff and jitter; false if the owner no longer holds the job.
     static func retry(id: Int64, owner: String, error: String, backoff: JobWorkerConfiguration.RetryBackoff,
                       on client: PostgresClient, logger: Logger) async throws -> Bool {
-        let rows = try await client.query(
+        let rows = try await client.guardedQuery(
             """
             UPDATE job SET state = 2, owner = NULL, claimed_at = NULL,
                 run_at = now() + make_interval(secs => least(\(backoff.max.seconds)::float8,
@@ -46,13 +46,12 @@ enum WorkerSQL {
             """,
             logger: logger
         )
-        for try await _ in rows { return true }
-        return false
+        return !rows.isEmpty
     }
 
     /// Runs a job this owner holds again after `delay`, with its attempt given back and no error recorded.
     static func snooze(id: Int64, owner: String, delay: Duration, on client: PostgresClient, logger: Logger) async throws -> Bool {
-        let rows = try await client.query(
+        let rows = try await client.guardedQuery(
             """
             UPDATE job SET state = 2, owner = NULL, claimed_at = NULL, attempt = greatest(attempt - 1, 0),
                 run_at = now() + make_interval(secs => \(delay.seconds)::float8)
@@ -61,14 +60,13 @@ enum WorkerSQL {
             """,
             logger: logger
         )
-        for try await _ in rows { return true }
-        return false
+        return !rows.isEmpty
     }
 
     /// Moves a job this owner holds to `job_dead`, appending the final error to its history.
     static func bury(id: Int64, owner: String, reason: String, error: String,
                      on client: PostgresClient, logger: Logger) async throws -> Bool {
-        let rows = try await client.query(
+        let rows = try await client.guardedQuery(
             """
             WITH d AS (DELETE FROM job WHERE id = \(id) AND owner = \(owner) AND state = 1 RETURNING *)
             INSERT INTO job_dead (id, queue, kind, payload, priority, attempt, max_attempts, unique_key,
@@ -82,15 +80,14 @@ enum WorkerSQL {
             """,
             logger: logger
         )
-        for try await _ in rows { return true }
-        return false
+        return !rows.isEmpty
     }
 
     /// Puts claimed jobs back to ready. `unstarted` jobs get their attempt back.
     static func release(ids: [Int64], owner: String, unstarted: Bool, on client: PostgresClient,
                         logger: Logger) async throws -> [String] {
         guard !ids.isEmpty else { return [] }
-        let rows = try await client.query(
+        let rows = try await client.guardedQuery(
             """
             WITH r AS (
                 UPDATE job SET state = 0, owner = NULL, claimed_at = NULL,
@@ -101,9 +98,7 @@ enum WorkerSQL {
             """,
             logger: logger
         )
-        var queues: [String] = []
-        for try await queue in rows.decode(String.self) { queues.append(queue) }
-        return queues
+        return try rows.map { try $0.decode(String.self) }
     }
 
     static func heartbeat(workerID: String, namespace: Int32, lockKey: Int32, queues: [String],
@@ -210,8 +205,9 @@ enum WorkerSQL {
         return result
     }
 
-    /// Re-queues the running jobs of a lost worker and forgets the worker; returns the queues to wake.
-    static func rescue(workerID: String, on connection: PostgresConnection, logger: Logger) async throws -> (Set<String>, Int) {
+    /// Re-queues the running jobs of a lost worker, forgets the worker and logs the loss in
+    /// `job_worker_lost` (`why`: how it was found out); returns the queues to wake.
+    static func rescue(workerID: String, why: String, on connection: PostgresConnection, logger: Logger) async throws -> (Set<String>, Int) {
         let message = "worker \(workerID) was lost while running this job"
         let rows = try await connection.query(
             """
@@ -221,7 +217,8 @@ enum WorkerSQL {
                         'attempt', attempt, 'at', now(), 'error', \(message)::text, 'worker', owner))
                 WHERE state = 1 AND owner = \(workerID)
                 RETURNING queue
-            ), gone AS (DELETE FROM job_worker WHERE id = \(workerID))
+            ), gone AS (DELETE FROM job_worker WHERE id = \(workerID)),
+            logged AS (INSERT INTO job_worker_lost (worker_id, jobs, why) SELECT \(workerID), count(*), \(why) FROM lost)
             SELECT queue FROM lost
             """,
             logger: logger
@@ -242,12 +239,21 @@ enum WorkerSQL {
         let message = "owner vanished while running this job"
         let rows = try await connection.query(
             """
-            UPDATE job SET state = 0, owner = NULL, claimed_at = NULL, last_error = \(message),
-                errors = errors || jsonb_build_array(jsonb_build_object(
-                    'attempt', attempt, 'at', now(), 'error', \(message)::text, 'worker', owner))
-            WHERE state = 1 AND claimed_at < now() - make_interval(secs => \(seconds)::float8)
-              AND NOT EXISTS (SELECT 1 FROM job_worker w WHERE w.id = job.owner)
-            RETURNING queue
+            WITH orphaned AS (
+                UPDATE job SET state = 0, owner = NULL, claimed_at = NULL, last_error = \(message),
+                    errors = errors || jsonb_build_array(jsonb_build_object(
+                        'attempt', attempt, 'at', now(), 'error', \(message)::text, 'worker', owner))
+                FROM (SELECT id, owner AS lost_owner FROM job
+                      WHERE state = 1 AND claimed_at < now() - make_interval(secs => \(seconds)::float8)
+                        AND NOT EXISTS (SELECT 1 FROM job_worker w WHERE w.id = job.owner)
+                      FOR NO KEY UPDATE) AS o
+                WHERE job.id = o.id
+                RETURNING job.queue, o.lost_owner
+            ), logged AS (
+                INSERT INTO job_worker_lost (worker_id, jobs, why)
+                SELECT coalesce(lost_owner, '-'), count(*), 'no worker row' FROM orphaned GROUP BY lost_owner
+            ), pruned AS (DELETE FROM job_worker_lost WHERE lost_at < now() - interval '30 days')
+            SELECT queue FROM orphaned
             """,
             logger: logger
         )
@@ -261,6 +267,6 @@ enum WorkerSQL {
     }
 
     static func deleteWorker(id: String, on client: PostgresClient, logger: Logger) async throws {
-        try await client.query("DELETE FROM job_worker WHERE id = \(id)", logger: logger)
+        try await client.guardedQuery("DELETE FROM job_worker WHERE id = \(id)", logger: logger)
     }
 }

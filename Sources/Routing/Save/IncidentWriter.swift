@@ -25,9 +25,10 @@ struct IncidentWriter: Sendable {
         let rows = try await connection.query(
             """
             INSERT INTO ticket (requester_id, channel, subject, category, priority, status, line, team_id, assignee_id,
-                                is_incident, report_lexemes, classification)
+                                assigned_at, is_incident, report_lexemes, classification)
             SELECT NULL, \(ticket.channel.rawValue), \(subject), 'technical', \(priority.rawValue), 'escalated',
-                   \(target?.line.rawValue ?? Line.l2.rawValue), \(target?.teamID?.rawValue), \(assignee?.rawValue), true,
+                   \(target?.line.rawValue ?? Line.l2.rawValue), \(target?.teamID?.rawValue), \(assignee?.rawValue),
+                   CASE WHEN \(assignee?.rawValue)::bigint IS NOT NULL THEN now() END, true,
                    report_lexemes, jsonb_build_object('route', \(try RoutingWriter.json(target)))
             FROM ticket WHERE id = \(ticket.id.rawValue)
             RETURNING id, number
@@ -47,7 +48,7 @@ struct IncidentWriter: Sendable {
         for member in members { try await link(member, to: incident, similarity: similarity) }
         if let assignee, let decision = plan.incidentAssignment {
             try await RoutingWriter(connection: connection, jobs: jobs, logger: logger)
-                .assign(incident, number: number, subject: subject, to: assignee, from: nil, decision: decision)
+                .announceAssignment(incident, number: number, subject: subject, to: assignee, from: nil, decision: decision)
         }
         try await broadcast(incident, number: number, subject: ticket.subject, reports: members.count, staff: staff)
         return incident

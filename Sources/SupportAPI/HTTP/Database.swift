@@ -1,3 +1,4 @@
+import JobQueue
 import Logging
 import PostgresNIO
 
@@ -7,12 +8,8 @@ struct Database: Sendable {
     let client: PostgresClient
     let logger: Logger
 
-    func transaction<T: Sendable>(_ body: @Sendable (PostgresConnection) async throws -> T) async throws -> T {
-        do {
-            return try await client.withTransaction(logger: logger) { try await body($0) }
-        } catch let error as PostgresTransactionError {
-            throw error.closureError ?? error.beginError ?? error.commitError ?? error
-        }
+    func transaction<T: Sendable>(_ body: @escaping @Sendable (PostgresConnection) async throws -> T) async throws -> T {
+        try await client.transaction(logger: logger, body)
     }
 
     func connection<T: Sendable>(_ body: @Sendable (PostgresConnection) async throws -> T) async throws -> T {

@@ -17,11 +17,14 @@ public struct RoutingDecider: Sendable {
     }
 
     public func decide(_ context: RoutingContext) -> RoutingPlan {
-        let classification = context.previous ?? classifier.classify(hits: context.hits, requestedCategory: context.requestedCategory)
-        let incident: IncidentDecision =
-            context.report.incidentID == nil && !context.report.isIncident
-            ? detector.detect(context.report, category: classification.category, recent: context.recent) : .none
+        detectIncident(in: route(context), context: context)
+    }
 
+    /// The report's own classification, line, team, assignee and hours, leaving ``RoutingContext/recent``
+    /// aside: none of it depends on other reports, so the worker saves it before taking the locks that
+    /// detection needs (see ``detectIncident(in:context:)``).
+    public func route(_ context: RoutingContext) -> RoutingPlan {
+        let classification = context.previous ?? classifier.classify(hits: context.hits, requestedCategory: context.requestedCategory)
         let target = router.route(
             classification, isIncident: context.report.isIncident, teams: context.teams, line: context.lineOverride)
         let excluded = context.conflicts.excluded
@@ -40,10 +43,18 @@ public struct RoutingDecider: Sendable {
             .flatMap { context.calendars[$0.calendarName] } ?? .standard
         let answerFrom = calendar.isOpen(at: context.now) ? nil : calendar.nextOpening(after: context.now)
 
-        var plan = RoutingPlan(
-            classification: classification, target: target, assignment: assignment, answerFrom: answerFrom,
-            incident: incident)
-        if case .open(let reports, _) = incident {
+        return RoutingPlan(
+            classification: classification, target: target, assignment: assignment, answerFrom: answerFrom, incident: .none)
+    }
+
+    /// `plan` with the incident decision over ``RoutingContext/recent``: join one, open one (with its
+    /// priority, target and assignee), or none.
+    public func detectIncident(in plan: RoutingPlan, context: RoutingContext) -> RoutingPlan {
+        guard context.report.incidentID == nil, !context.report.isIncident else { return plan }
+        var plan = plan
+        let classification = plan.classification
+        plan.incident = detector.detect(context.report, category: classification.category, recent: context.recent)
+        if case .open(let reports, _) = plan.incident {
             let linked = context.recent.filter { reports.contains($0.ticketID) }
             let reporters = Set(linked.map(\.requesterID) + [context.report.requesterID]).count
             let priority = IncidentDetector.priority(

@@ -9,6 +9,7 @@ public struct StaffCandidate: Hashable, Sendable {
     public var isActive: Bool
     /// Set by the staff member themselves.
     public var isAway: Bool
+    /// Open tickets assigned to them; the loader may stop counting at ``capacity``.
     public var activeTickets: Int
     public var capacity: Int
     public var onShift: Bool

@@ -1,6 +1,7 @@
 public import Foundation
 public import Logging
 public import PostgresNIO
+import JobQueue
 import SupportDomain
 
 /// Refreshes the report rollup (migration `support-0018`, Docs/REPORTS.md "The rollup").
@@ -32,22 +33,18 @@ public struct ReportRollup: Sendable {
     /// Rolls up at most `maxWeeks` due weeks: dirty ones first, then ones never rolled up, newest first.
     public func refresh(maxWeeks: Int = 13) async throws -> Outcome {
         let logger = self.logger
-        do {
-            return try await client.withTransaction(logger: logger) { connection in
-                try await connection.query("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ", logger: logger)
-                let locked = try await connection.query(
-                    "SELECT pg_try_advisory_xact_lock(hashtext('support.report_rollup'))", logger: logger
-                ).collect().first?.decode(Bool.self) ?? false
-                guard locked else { return Outcome(busy: true) }
-                try await connection.query(
-                    "SELECT set_config('work_mem', '64MB', true), set_config('jit', 'off', true)", logger: logger)
-                let due = try await Self.dueWeeks(connection, logger: logger)
-                let weeks = Array(due.prefix(maxWeeks))
-                try await Self.roll(weeks, on: connection, logger: logger)
-                return Outcome(weeks: weeks, remaining: due.count - weeks.count)
-            }
-        } catch let error as PostgresTransactionError {
-            throw error.closureError ?? error.commitError ?? error.beginError ?? error
+        return try await client.transaction(logger: logger) { connection in
+            try await connection.query("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ", logger: logger)
+            let locked = try await connection.query(
+                "SELECT pg_try_advisory_xact_lock(hashtext('support.report_rollup'))", logger: logger
+            ).collect().first?.decode(Bool.self) ?? false
+            guard locked else { return Outcome(busy: true) }
+            try await connection.query(
+                "SELECT set_config('work_mem', '64MB', true), set_config('jit', 'off', true)", logger: logger)
+            let due = try await Self.dueWeeks(connection, logger: logger)
+            let weeks = Array(due.prefix(maxWeeks))
+            try await Self.roll(weeks, on: connection, logger: logger)
+            return Outcome(weeks: weeks, remaining: due.count - weeks.count)
         }
     }
 

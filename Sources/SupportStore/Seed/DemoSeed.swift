@@ -1,3 +1,4 @@
+import JobQueue
 import Logging
 import PostgresMigrations
 import PostgresNIO
@@ -26,24 +27,20 @@ public enum DemoSeed {
 
     /// - Parameter passwordHash: the bcrypt hash of ``password`` (hashing lives with authentication).
     public static func load(client: PostgresClient, passwordHash: String, logger: Logger) async throws -> Summary {
-        do {
-            return try await client.withTransaction(logger: logger) { connection in
-                try await connection.query("SELECT pg_advisory_xact_lock(\(lockKey))", logger: logger)
-                let present = try await connection.query(
-                    "SELECT count(*)::int FROM staff WHERE email = 'owner@demo.local'", logger: logger
-                ).collect().first?.decode(Int.self) ?? 0
-                if present == 0 {
-                    for statement in SQLStatementSplitter.split(DemoSeedSQL.script) {
-                        try await connection.query(PostgresQuery(unsafeSQL: statement), logger: logger)
-                    }
-                    try await connection.query(
-                        "UPDATE staff SET password_hash = \(passwordHash) WHERE email LIKE '%@demo.local'", logger: logger
-                    )
+        return try await client.transaction(logger: logger) { connection in
+            try await connection.query("SELECT pg_advisory_xact_lock(\(lockKey))", logger: logger)
+            let present = try await connection.query(
+                "SELECT count(*)::int FROM staff WHERE email = 'owner@demo.local'", logger: logger
+            ).collect().first?.decode(Int.self) ?? 0
+            if present == 0 {
+                for statement in SQLStatementSplitter.split(DemoSeedSQL.script) {
+                    try await connection.query(PostgresQuery(unsafeSQL: statement), logger: logger)
                 }
-                return try await summary(connection: connection, loaded: present == 0, logger: logger)
+                try await connection.query(
+                    "UPDATE staff SET password_hash = \(passwordHash) WHERE email LIKE '%@demo.local'", logger: logger
+                )
             }
-        } catch let error as PostgresTransactionError {
-            throw error.closureError ?? error.beginError ?? error.commitError ?? error
+            return try await summary(connection: connection, loaded: present == 0, logger: logger)
         }
     }
 

@@ -5,6 +5,9 @@ public import SupportDomain
 public import SupportSchema
 
 /// Active staff with their load and shifts, as assignment candidates at one instant.
+///
+/// A load is counted up to the person's capacity: past it they get nothing anyway (``AssigneePicker``),
+/// and a backlog of thousands no longer costs every routing job a scan of it.
 public enum StaffRoster {
     public static func load(at now: Date, on connection: PostgresConnection, logger: Logger) async throws -> [StaffCandidate] {
         let schedules = try await shifts(on: connection, logger: logger)
@@ -12,8 +15,8 @@ public enum StaffRoster {
             """
             SELECT s.id, s.roles, s.skills, s.is_away, s.capacity,
                    (SELECT max(t.assigned_at) FROM ticket t WHERE t.assignee_id = s.id),
-                   (SELECT count(*) FROM ticket t
-                    WHERE t.assignee_id = s.id AND t.status NOT IN ('resolved', 'closed'))::int
+                   (SELECT count(*) FROM (SELECT 1 FROM ticket t
+                    WHERE t.assignee_id = s.id AND t.status NOT IN ('resolved', 'closed') LIMIT s.capacity) AS a)::int
             FROM staff s WHERE s.active ORDER BY s.id
             """, logger: logger
         ).collect().map { row in

@@ -1,3 +1,4 @@
+import JobQueue
 import ArgumentParser
 import Foundation
 import Logging
@@ -126,7 +127,7 @@ struct ReportsBenchCommand: AsyncParsableCommand {
                 for _ in 0..<runs {
                     let clock = ContinuousClock()
                     let started = clock.now
-                    try await client.withTransaction(logger: logger) { connection in
+                    try await client.transaction(logger: logger) { connection in
                         let store = ReportStore(connection: connection, logger: logger)
                         try await store.prepare()
                         try await body(store)

@@ -1,6 +1,7 @@
 import ArgumentParser
 import AsyncHTTPClient
 import Foundation
+import JobQueue
 import Logging
 import PostgresNIO
 import SupportRuntime
@@ -177,11 +178,13 @@ struct ChaosCommand: AsyncParsableCommand {
     }
 
     /// Polls `condition` (errors count as "not yet": the database may be restarting) until it holds or time runs out.
+    /// Each poll is given up after 20 s: right after a restart a pooled query can go unanswered for good
+    /// (``AbandonableCall``), and once that stopped the driver with every queue empty.
     @discardableResult
-    private func waitUntil(timeout: Duration, _ condition: @Sendable () async throws -> Bool) async throws -> Bool {
+    private func waitUntil(timeout: Duration, _ condition: @escaping @Sendable () async throws -> Bool) async throws -> Bool {
         let deadline = ContinuousClock.now + timeout
         while ContinuousClock.now < deadline {
-            if (try? await condition()) == true { return true }
+            if (try? await AbandonableCall.run(limit: .seconds(20), condition)) == true { return true }
             try await Task.sleep(for: .milliseconds(250))
         }
         return false

@@ -1,4 +1,5 @@
 import Foundation
+import JobQueue
 import Logging
 import PostgresNIO
 import Synchronization
@@ -6,7 +7,9 @@ import Synchronization
 /// The chaos: kills a random worker process with SIGKILL every `killEvery`, cuts the workers' LISTEN
 /// connections with `pg_terminate_backend` every `listenCutEvery`, and restarts PostgreSQL once when
 /// `restartWhen` first holds. For every kill of a worker that held jobs it measures the rescue time:
-/// from the kill until none of the dead worker's jobs is still marked running under its id.
+/// from the kill until none of the dead worker's jobs is still marked running under its id, as the
+/// database logged it (the last `job_worker_lost.lost_at` of that id). Polling for it instead counted
+/// this process's own stalls: under the run's load its checks and kills once paused for ~30 s.
 final class ChaosMonkey: Sendable {
     let client: PostgresClient
     let killEvery: Duration
@@ -31,6 +34,8 @@ final class ChaosMonkey: Sendable {
     struct Victim: Sendable {
         var workerIDs: [String]
         var killedAt: ContinuousClock.Instant
+        /// The same instant on the wall clock, which the database's `now()` shares on this machine.
+        var killedAtDate: Date
     }
 
     let tally = Mutex(Tally())
@@ -81,31 +86,45 @@ final class ChaosMonkey: Sendable {
     private func killOne() async {
         guard let pid = WorkerProcesses.children().randomElement() else { return }
         // The worker's queue ids, read while it lives (its heartbeat row goes once it is rescued).
-        let ids = (try? await client.query("SELECT id FROM job_worker WHERE pid = \(pid)", logger: logger)
-            .collect().map { try $0.decode(String.self) }) ?? []
+        let ids = (try? await rows("SELECT id FROM job_worker WHERE pid = \(pid)").map { try $0.decode(String.self) }) ?? []
         guard kill(pid, SIGKILL) == 0 else { return }
         let killedAt = ContinuousClock.now
+        let killedAtDate = Date()
         let held = (try? await running(ids)) ?? 0
         tally.withLock {
             $0.kills += 1
             if held > 0 { $0.killsHoldingJobs += 1 }
         }
-        if held > 0 { victims.withLock { $0.append(Victim(workerIDs: ids, killedAt: killedAt)) } }
+        if held > 0 { victims.withLock { $0.append(Victim(workerIDs: ids, killedAt: killedAt, killedAtDate: killedAtDate)) } }
     }
 
     private func checkRescues() async {
         for victim in victims.withLock({ $0 }) {
             guard let held = try? await running(victim.workerIDs), held == 0 else { continue }
-            let seconds = (ContinuousClock.now - victim.killedAt).seconds
+            let observed = (ContinuousClock.now - victim.killedAt).seconds
+            let logged = try? await lastLoss(of: victim.workerIDs, since: victim.killedAtDate)
+            let seconds = logged.map { min(observed, max(0, $0.timeIntervalSince(victim.killedAtDate))) } ?? observed
             victims.withLock { $0.removeAll { $0.workerIDs == victim.workerIDs } }
             let killedAt = (victim.killedAt - began).seconds
             tally.withLock { $0.rescues.append((seconds, killedAt)) }
         }
     }
 
+    /// When the rescuer last gave back jobs of these worker ids, if it did since `date`.
+    private func lastLoss(of workerIDs: [String], since date: Date) async throws -> Date? {
+        try await rows(
+            "SELECT max(lost_at) FROM job_worker_lost WHERE worker_id = ANY(\(workerIDs)) AND lost_at >= \(date)"
+        ).first?.decode(Date?.self)
+    }
+
     private func running(_ workerIDs: [String]) async throws -> Int {
-        try await client.query("SELECT count(*)::int FROM job WHERE state = 1 AND owner = ANY(\(workerIDs))", logger: logger)
-            .collect().first?.decode(Int.self) ?? 0
+        try await rows("SELECT count(*)::int FROM job WHERE state = 1 AND owner = ANY(\(workerIDs))").first?.decode(Int.self) ?? 0
+    }
+
+    /// Runs a query, given up after 10 s: right after the restart a pooled query can go unanswered for good
+    /// (``AbandonableCall``), which once stopped the whole chaos driver.
+    private func rows(_ query: PostgresQuery) async throws -> [PostgresRow] {
+        try await client.guardedQuery(query, logger: logger, limit: .seconds(10))
     }
 
     private func cutListens() async {
@@ -113,7 +132,7 @@ final class ChaosMonkey: Sendable {
             SELECT count(pg_terminate_backend(pid))::int FROM pg_stat_activity
             WHERE datname = current_database() AND application_name = 'jobqueue-listen'
             """
-        if let cut = try? await client.query(sql, logger: logger).collect().first?.decode(Int.self) {
+        if let cut = try? await rows(sql).first?.decode(Int.self) {
             tally.withLock { $0.listenCuts += cut }
         }
     }

@@ -1,3 +1,4 @@
+import JobQueue
 import ArgumentParser
 import Foundation
 import PostgresNIO
@@ -67,25 +68,21 @@ struct StaffCreateCommand: AsyncParsableCommand {
         let created: StaffAccount
         do {
             created = try await settings.withClient(logger: logger) { client in
-                do {
-                    return try await client.withTransaction(logger: logger) { connection in
-                        let staff = StaffStore(connection: connection, logger: logger)
-                        if roleList.contains(.owner), !force, try await staff.activeOwnerCount() > 0 {
-                            throw ValidationError("an active owner exists; owners create staff through POST /api/v1/staff (or pass --force)")
-                        }
-                        let created = try await staff.create(account)
-                        try await AuditLog(connection: connection, logger: logger).append(NewAuditEntry(
-                            actorStaffID: nil, actorRole: "system", action: "staff.create", targetType: "staff",
-                            targetID: created.id.rawValue,
-                            after: [
-                                "id": .int(created.id.rawValue), "name": .string(created.name), "email": .string(created.email),
-                                "roles": .array(created.roles.map { .string($0.rawValue) }), "active": .bool(created.active),
-                            ],
-                            reason: "support staff create (command line)"))
-                        return created
+                return try await client.transaction(logger: logger) { connection in
+                    let staff = StaffStore(connection: connection, logger: logger)
+                    if roleList.contains(.owner), !force, try await staff.activeOwnerCount() > 0 {
+                        throw ValidationError("an active owner exists; owners create staff through POST /api/v1/staff (or pass --force)")
                     }
-                } catch let error as PostgresTransactionError {
-                    throw error.closureError ?? error.beginError ?? error.commitError ?? error
+                    let created = try await staff.create(account)
+                    try await AuditLog(connection: connection, logger: logger).append(NewAuditEntry(
+                        actorStaffID: nil, actorRole: "system", action: "staff.create", targetType: "staff",
+                        targetID: created.id.rawValue,
+                        after: [
+                            "id": .int(created.id.rawValue), "name": .string(created.name), "email": .string(created.email),
+                            "roles": .array(created.roles.map { .string($0.rawValue) }), "active": .bool(created.active),
+                        ],
+                        reason: "support staff create (command line)"))
+                    return created
                 }
             }
         } catch let error as StaffStoreError {

@@ -97,6 +97,24 @@ struct RoutingDeciderTests {
         #expect(decider.decide(ctx).incident == .none)
     }
 
+    /// The worker saves `route` before it takes the detection locks, so the report's own plan must not
+    /// depend on the other reports.
+    @Test func theReportsOwnPlanDoesNotDependOnOtherReports() {
+        let first = ReportSummary(ticketID: TicketID(50), requesterID: RequesterID(11), lexemes: ["бот", "отвеча"])
+        let alone = context("бот отвеча", category: .technical)
+        let withOthers = context("бот отвеча", category: .technical, recent: [first])
+        let routed = decider.route(withOthers)
+        #expect(routed.incident == .none)
+        #expect(routed.incidentTarget == nil)
+        for (a, b) in [(routed, decider.decide(withOthers)), (routed, decider.route(alone))] {
+            #expect(a.classification == b.classification)
+            #expect(a.target == b.target)
+            #expect(a.assignment == b.assignment)
+            #expect(a.answerFrom == b.answerFrom)
+        }
+        #expect(decider.detectIncident(in: routed, context: withOthers).incident == .open(reports: [TicketID(50)], similarity: 1))
+    }
+
     @Test func aStoredClassificationIsKept() {
         var ctx = context("x", category: .question)
         ctx.previous = TicketClassifier().classify(hits: [], requestedCategory: .payment)

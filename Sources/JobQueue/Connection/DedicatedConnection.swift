@@ -35,29 +35,23 @@ actor DedicatedConnection {
         return fresh
     }
 
-    /// Runs `body` on the open connection. A call still unanswered after `deadline` gets the connection
-    /// closed under it, so it fails (and the caller's retry reconnects) instead of hanging for good:
-    /// after a PostgreSQL restart a completion flush was once never answered, which kept the worker from
-    /// acking and from stopping (Docs/QUEUE.md).
+    /// Runs `body` on the open connection. A call still unanswered after `deadline`, or 2 s after its
+    /// connection closed, is abandoned and fails (the caller's retry reconnects): after a PostgreSQL restart a
+    /// completion flush was never answered, which kept the worker from acking and from stopping
+    /// (``AbandonableCall``, Docs/QUEUE.md).
     func run<T: Sendable>(deadline: Duration, _ body: @escaping @Sendable (PostgresConnection) async throws -> T) async throws -> T {
-        let connection = try await get()
+        let connection: PostgresConnection
+        if let open = self.connection, !open.isClosed {
+            connection = open
+        } else {
+            connection = try await AbandonableCall.run(limit: deadline) { try await self.get() }
+        }
         let logger = self.logger
-        return try await withThrowingTaskGroup(of: T?.self) { group in
-            group.addTask { try await body(connection) }
-            group.addTask {
-                try await Task.sleep(for: deadline)
-                logger.warning("jobqueue call unanswered; closing its connection", metadata: ["deadline": "\(deadline)"])
-                try? await connection.close()
-                return nil
-            }
-            while let result = try await group.next() {
-                if let value = result {
-                    group.cancelAll()
-                    return value
-                }
-            }
-            // Not reached: once the timer has closed the connection, `body` returns or throws.
-            throw CancellationError()
+        return try await AbandonableCall.run(limit: deadline, watching: connection, onAbandon: {
+            logger.warning("jobqueue call unanswered; closing its connection", metadata: ["deadline": "\(deadline)"])
+            try? await connection.close()
+        }) {
+            try await body(connection)
         }
     }
 
