@@ -7,12 +7,7 @@ import SupportSchema
 public enum SLAPolicyStore {
     public static func table(on connection: PostgresConnection, logger: Logger) async throws -> SLAPolicyTable {
         var overrides: [SLAPolicyTable.Key: SLAPolicy] = [:]
-        for row in try await connection.query(
-            """
-            SELECT channel, priority, first_response_minutes, next_response_minutes, resolution_minutes, business_hours
-            FROM sla_policy
-            """, logger: logger
-        ).collect() {
+        for row in try await connection.rows(of: PoliciesSQL.self, logger: logger) {
             let (channel, priority, first, next, resolution, business) = try row.decode(
                 (String, String, Int32, Int32, Int32, Bool).self)
             guard let channel = Channel(rawValue: channel), let priority = Priority(rawValue: priority) else {
@@ -23,5 +18,12 @@ public enum SLAPolicyStore {
                 businessHours: business)
         }
         return SLAPolicyTable(overrides: overrides)
+    }
+
+    private enum PoliciesSQL: RepeatedStatement {
+        static let sql = """
+            SELECT channel, priority, first_response_minutes, next_response_minutes, resolution_minutes, business_hours
+            FROM sla_policy
+            """
     }
 }

@@ -23,12 +23,9 @@ public struct TicketSLAState: Sendable {
 
     /// Loads and computes; nil for a ticket that does not exist.
     public static func load(_ id: TicketID, now: Date, on connection: PostgresConnection, logger: Logger) async throws -> TicketSLAState? {
-        let rows = try await connection.query(
-            """
-            SELECT t.channel, t.priority, t.status, t.sla_generation, coalesce(tm.calendar_name, 'default')
-            FROM ticket t LEFT JOIN team tm ON tm.id = t.team_id WHERE t.id = \(id.rawValue)
-            """, logger: logger
-        ).collect()
+        var ticket = PostgresBindings()
+        ticket.append(id.rawValue)
+        let rows = try await connection.rows(of: TicketSQL.self, ticket, logger: logger)
         guard let row = rows.first else { return nil }
         let (channelText, priorityText, statusText, generation, calendarName) = try row.decode((String, String, String, Int64, String).self)
         guard let channel = Channel(rawValue: channelText), let priority = Priority(rawValue: priorityText),
@@ -37,16 +34,9 @@ public struct TicketSLAState: Sendable {
 
         var entries: [TicketHistoryEntry] = []
         var alarmed: Set<String> = []
-        for row in try await connection.query(
-            """
-            SELECT type, actor_kind, at, data->>'from', data->>'to', data->>'priority', data->>'logged_by_staff_id',
-                   data->>'run', data->>'deadline'
-            FROM ticket_event
-            WHERE ticket_id = \(id.rawValue)
-              AND type = ANY(\((SLAHistory.relevantTypes + [.slaWarning, .slaBreached]).map(\.rawValue)))
-            ORDER BY at, id
-            """, logger: logger
-        ).collect() {
+        var history = ticket
+        history.append((SLAHistory.relevantTypes + [.slaWarning, .slaBreached]).map(\.rawValue))
+        for row in try await connection.rows(of: EventsSQL.self, history, logger: logger) {
             let (type, actor, at, from, to, priority, logged, run, deadline) = try row.decode(
                 (String, String, Date, String?, String?, String?, String?, String?, String?).self)
             let kind = TicketEventType(rawValue: type)
@@ -72,5 +62,24 @@ public struct TicketSLAState: Sendable {
         let instant = max(now, entries.last?.at ?? now)
         let clocks = clock.status(events: events, priority: rescaled ? .normal : priority, now: instant)
         return TicketSLAState(ticketID: id, status: status, generation: generation, clocks: clocks, alarmed: alarmed)
+    }
+
+    private enum TicketSQL: RepeatedStatement {
+        static let sql = """
+            SELECT t.channel, t.priority, t.status, t.sla_generation, coalesce(tm.calendar_name, 'default')
+            FROM ticket t LEFT JOIN team tm ON tm.id = t.team_id WHERE t.id = $1
+            """
+        static let parameterTypes: [PostgresDataType] = [.int8]
+    }
+
+    private enum EventsSQL: RepeatedStatement {
+        static let sql = """
+            SELECT type, actor_kind, at, data->>'from', data->>'to', data->>'priority', data->>'logged_by_staff_id',
+                   data->>'run', data->>'deadline'
+            FROM ticket_event
+            WHERE ticket_id = $1 AND type = ANY($2)
+            ORDER BY at, id
+            """
+        static let parameterTypes: [PostgresDataType] = [.int8, .textArray]
     }
 }

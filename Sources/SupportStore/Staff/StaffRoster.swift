@@ -11,15 +11,7 @@ public import SupportSchema
 public enum StaffRoster {
     public static func load(at now: Date, on connection: PostgresConnection, logger: Logger) async throws -> [StaffCandidate] {
         let schedules = try await shifts(on: connection, logger: logger)
-        return try await connection.query(
-            """
-            SELECT s.id, s.roles, s.skills, s.is_away, s.capacity,
-                   (SELECT max(t.assigned_at) FROM ticket t WHERE t.assignee_id = s.id),
-                   (SELECT count(*) FROM (SELECT 1 FROM ticket t
-                    WHERE t.assignee_id = s.id AND t.status NOT IN ('resolved', 'closed') LIMIT s.capacity) AS a)::int
-            FROM staff s WHERE s.active ORDER BY s.id
-            """, logger: logger
-        ).collect().map { row in
+        return try await connection.rows(of: CandidatesSQL.self, logger: logger).map { row in
             let (id, roles, skills, away, capacity, last, load) = try row.decode(
                 (Int64, [String], [String], Bool, Int32, Date?, Int32).self)
             let schedule = schedules[StaffID(id)] ?? ShiftSchedule(weekly: [])
@@ -35,13 +27,7 @@ public enum StaffRoster {
     public static func shifts(on connection: PostgresConnection, logger: Logger) async throws -> [StaffID: ShiftSchedule] {
         var weekly: [StaffID: [WeeklyShift]] = [:]
         var periods: [StaffID: [ShiftPeriod]] = [:]
-        let rows = try await connection.query(
-            """
-            SELECT staff_id, weekday, to_char(start_time, 'HH24:MI'), to_char(end_time, 'HH24:MI'), timezone,
-                   starts_at, ends_at, available
-            FROM staff_shift WHERE weekday IS NOT NULL OR ends_at > now()
-            """, logger: logger
-        ).collect()
+        let rows = try await connection.rows(of: ShiftsSQL.self, logger: logger)
         for row in rows {
             let (staff, weekday, start, end, zone, startsAt, endsAt, available) = try row.decode(
                 (Int64, Int16?, String?, String?, String, Date?, Date?, Bool).self)
@@ -57,5 +43,23 @@ public enum StaffRoster {
         return Dictionary(uniqueKeysWithValues: Set(weekly.keys).union(periods.keys).map { id in
             (id, ShiftSchedule(weekly: weekly[id] ?? [], periods: periods[id] ?? []))
         })
+    }
+
+    private enum CandidatesSQL: RepeatedStatement {
+        static let sql = """
+            SELECT s.id, s.roles, s.skills, s.is_away, s.capacity,
+                   (SELECT max(t.assigned_at) FROM ticket t WHERE t.assignee_id = s.id),
+                   (SELECT count(*) FROM (SELECT 1 FROM ticket t
+                    WHERE t.assignee_id = s.id AND t.status NOT IN ('resolved', 'closed') LIMIT s.capacity) AS a)::int
+            FROM staff s WHERE s.active ORDER BY s.id
+            """
+    }
+
+    private enum ShiftsSQL: RepeatedStatement {
+        static let sql = """
+            SELECT staff_id, weekday, to_char(start_time, 'HH24:MI'), to_char(end_time, 'HH24:MI'), timezone,
+                   starts_at, ends_at, available
+            FROM staff_shift WHERE weekday IS NOT NULL OR ends_at > now()
+            """
     }
 }
