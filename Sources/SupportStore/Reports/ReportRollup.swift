@@ -1,7 +1,7 @@
 public import Foundation
+import JobQueue
 public import Logging
 public import PostgresNIO
-import JobQueue
 import SupportDomain
 
 /// Refreshes the report rollup (migration `support-0018`, Docs/REPORTS.md "The rollup").

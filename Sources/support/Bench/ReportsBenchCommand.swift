@@ -1,6 +1,6 @@
-import JobQueue
 import ArgumentParser
 import Foundation
+import JobQueue
 import Logging
 import PostgresNIO
 import SupportDomain
@@ -98,7 +98,10 @@ struct ReportsBenchCommand: AsyncParsableCommand {
                         try await connection.query(PostgresQuery(unsafeSQL: sql), logger: logger)
                     }
                 }
-                for sql in ReportsBenchData.triggers {
+                let triggers = try await client.query(PostgresQuery(unsafeSQL: ReportsBenchData.triggers), logger: logger)
+                    .collect().map { try $0.decode(String.self) }
+                guard triggers.count == 2 else { throw ValidationError("expected the 2 rollup triggers on public.ticket, found \(triggers.count)") }
+                for sql in triggers {
                     try await client.query(PostgresQuery(unsafeSQL: sql), logger: logger)
                 }
                 try await client.query("VACUUM (ANALYZE) ticket", logger: logger)

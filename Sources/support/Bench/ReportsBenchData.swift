@@ -30,24 +30,12 @@ enum ReportsBenchData {
         "CREATE TABLE report_rollup_dirty (LIKE public.report_rollup_dirty INCLUDING ALL)",
     ]
 
-    /// The migration's dirty-week triggers, added after the fill (so it logs nothing): from then on every
-    /// change marks its week as the platform's `ticket` does.
-    static let triggers = [
+    /// The migration's dirty-week triggers, read off the platform's `ticket` and created on the copy after
+    /// the fill (so it logs nothing): from then on every change marks its week as the platform's `ticket` does.
+    static let triggers = """
+        SELECT replace(pg_get_triggerdef(t.oid), ' ON public.ticket ', ' ON ticket ')
+        FROM pg_trigger t WHERE t.tgrelid = 'public.ticket'::regclass AND t.tgname LIKE 'ticket_report_rollup%'
         """
-        CREATE TRIGGER ticket_report_rollup_insert_delete AFTER INSERT OR DELETE ON ticket
-            FOR EACH ROW EXECUTE FUNCTION public.support_report_rollup_dirty()
-        """,
-        """
-        CREATE TRIGGER ticket_report_rollup_update AFTER UPDATE ON ticket
-            FOR EACH ROW WHEN (
-                (OLD.created_at, OLD.team_id, OLD.line, OLD.channel, OLD.category, OLD.assignee_id, OLD.first_response_at,
-                 OLD.resolved_at, OLD.reopen_count, OLD.staff_reply_count, OLD.sla_breached_at, OLD.repeat_contact, OLD.csat_score)
-                IS DISTINCT FROM
-                (NEW.created_at, NEW.team_id, NEW.line, NEW.channel, NEW.category, NEW.assignee_id, NEW.first_response_at,
-                 NEW.resolved_at, NEW.reopen_count, NEW.staff_reply_count, NEW.sla_breached_at, NEW.repeat_contact, NEW.csat_score))
-            EXECUTE FUNCTION public.support_report_rollup_dirty()
-        """,
-    ]
 
     /// A day's worth of changes for the incremental refresh: a third of the last fortnight's open tickets
     /// resolved, 2,000 recent tickets answered again, and 30 old ones (about 60 days back) rated late.

@@ -1,6 +1,6 @@
-import JobQueue
 import ArgumentParser
 import Foundation
+import JobQueue
 import PostgresNIO
 import SupportAPI
 import SupportRuntime
