@@ -178,7 +178,7 @@ struct NotifyHandlerTests {
     @Test(.timeLimit(.minutes(10)))
     func emailReachesARealSMTPServer() async throws {
         let maildir = FileManager.default.temporaryDirectory.appendingPathComponent("maildir-\(UUID().uuidString)")
-        let port = Int.random(in: 42000...42999)
+        let port = FreePort.next()
         let smtp = try LiveProcess(URL(fileURLWithPath: "/usr/bin/env"),
                                    ["aiosmtpd", "-n", "-l", "127.0.0.1:\(port)", "-c", "aiosmtpd.handlers.Mailbox", maildir.path])
         defer { smtp.signal(SIGKILL) }

@@ -10,7 +10,7 @@ struct ChaosTests {
     func nothingLostOrDuplicatedUnderKillsAndARestart() async throws {
         // A cluster of the test's own: the run restarts it, which must disturb no other test.
         let cluster = try await ThrowawayCluster.start(maxConnections: 300)
-        let apiPort = Int.random(in: 30000...39000)
+        let apiPort = FreePort.next()
         let run = try LiveProcess(
             BuiltProducts.support,
             ["chaos", "--tickets", "500", "--rate", "50", "--processes-per-kind", "1", "--api-port", "\(apiPort)",

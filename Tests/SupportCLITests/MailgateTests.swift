@@ -11,7 +11,7 @@ struct MailgateTests {
     @Test(.timeLimit(.minutes(10)))
     func deliversToTheAPIAndTheMTARetriesWhenItIsDown() async throws {
         try await TestDatabase.with(migrations: SchemaCatalog.migrations) { db in
-            let port = Int.random(in: 30000...39000)
+            let port = FreePort.next()
             let api = try LiveProcess(BuiltProducts.support, ["api", "--http-port", "\(port)"],
                                       environment: ["DATABASE_URL": db.settings.url, "SUPPORT_MAILGATE_TOKEN": "tok"])
             defer { api.signal(SIGKILL) }

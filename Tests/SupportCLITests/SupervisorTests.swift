@@ -8,7 +8,7 @@ struct SupervisorTests {
     @Test(.timeLimit(.minutes(10)))
     func restartsAWorkerKilledWithSigkill() async throws {
         try await TestDatabase.with(migrations: []) { db in
-            let apiPort = Int.random(in: 20000...29000)
+            let apiPort = FreePort.next()
             let up = try LiveProcess(
                 BuiltProducts.support,
                 ["up", "--http-port", "\(apiPort)", "--ops-port-base", "\(apiPort + 1)", "--no-seed"],

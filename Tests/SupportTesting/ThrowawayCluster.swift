@@ -27,9 +27,18 @@ public struct ThrowawayCluster: Sendable {
     }
 
     private static func startBlocking(maxConnections: Int) throws -> ThrowawayCluster {
+        // A port free when picked can be taken before the server binds it: try another, twice.
+        var attempt = 1
+        while true {
+            do { return try startBlocking(maxConnections: maxConnections, port: FreePort.next()) } catch where attempt < 3 {
+                attempt += 1
+            }
+        }
+    }
+
+    private static func startBlocking(maxConnections: Int, port: Int) throws -> ThrowawayCluster {
         var logger = Logger(label: "test.cluster")
         logger.logLevel = .critical
-        let port = 54400 + Int.random(in: 0..<500)
         let directory = NSTemporaryDirectory() + "jobqueue-pg-\(port)-\(UInt32.random(in: 0...UInt32.max))"
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         try run("/bin/chown", ["postgres:postgres", directory])
