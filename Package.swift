@@ -145,6 +145,7 @@ let package = Package(
                 "Escalation", "Notifications", "Arbitration",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -260,7 +261,7 @@ let package = Package(
         ),
         .testTarget(
             name: "SupportCLITests",
-            dependencies: ["SupportTesting", .product(name: "PostgresNIO", package: "postgres-nio")],
+            dependencies: ["SupportTesting", "SupportRuntime", .product(name: "PostgresNIO", package: "postgres-nio")],
             swiftSettings: swiftSettings
         ),
     ]

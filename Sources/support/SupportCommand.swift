@@ -1,4 +1,6 @@
 import ArgumentParser
+import Foundation
+import SupportRuntime
 
 @main
 struct SupportCommand: AsyncParsableCommand {
@@ -21,4 +23,14 @@ struct SupportCommand: AsyncParsableCommand {
             MailgateCommand.self, JobsCommand.self, ReportsCommand.self, BenchCommand.self, ChaosCommand.self, StaffCommand.self, AuditCommand.self,
         ]
     )
+
+    /// Picks the executor before anything runs (``ProcessExecutor``), then parses and runs the command.
+    static func main() async {
+        do {
+            try ProcessExecutor(arguments: CommandLine.arguments, environment: ProcessInfo.processInfo.environment).install()
+        } catch {
+            Self.exit(withError: error)
+        }
+        await Self.main(nil)
+    }
 }

@@ -62,6 +62,13 @@ struct ConfigurationErrorTests {
         #expect(result.stderr.contains("SUPPORT_LOG_FORMAT"))
     }
 
+    @Test(arguments: ["migrate", "worker routing"])
+    func badExecutorNamesTheVariable(command: String) async throws {
+        let result = try await run(command.split(separator: " ").map(String.init), env: ["SUPPORT_EXECUTOR": "fast"])
+        #expect(result.status != 0)
+        #expect(errorLines(result) == ["Error: SUPPORT_EXECUTOR: expected nio or swift, got \"fast\""])
+    }
+
     @Test func helpExplainsTheSubcommands() async throws {
         let result = try await run(["--help"])
         #expect(result.status == 0)

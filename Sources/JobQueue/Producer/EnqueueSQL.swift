@@ -2,8 +2,8 @@ import Foundation
 import Logging
 import PostgresNIO
 
-/// The enqueue statements. Every one is a single round trip and notifies nobody: notification is the
-/// caller's business after commit (see ``JobQueue/transaction(_:)``).
+/// The enqueue statements, each a single round trip. Only a standalone single enqueue may carry its own
+/// wake-up; otherwise notification is the caller's business after commit (see ``JobQueue/transaction(_:)``).
 enum EnqueueSQL {
     struct Inserted: Sendable {
         var id: JobID
@@ -11,23 +11,12 @@ enum EnqueueSQL {
         var ready: Bool
     }
 
-    /// Inserts one job; nil when a live job holds its unique key.
-    static func insert(_ job: NewJob, on connection: PostgresConnection, logger: Logger) async throws -> Inserted? {
-        let at = job.absoluteEpoch
-        let delay = job.delaySeconds
-        let rows = try await connection.query(
-            """
-            INSERT INTO job (state, queue, kind, payload, priority, run_at, max_attempts, unique_key)
-            SELECT CASE WHEN r.t > now() THEN 2 ELSE 0 END, \(job.queue), \(job.kind), \(job.payload),
-                   \(job.priority), r.t, \(job.maxAttempts), \(job.uniqueKey)
-            FROM (SELECT CASE WHEN \(at)::float8 >= 0 THEN to_timestamp(\(at)::float8)
-                              ELSE now() + make_interval(secs => \(delay)::float8) END AS t) AS r
-            ON CONFLICT (unique_key) WHERE unique_key IS NOT NULL DO NOTHING
-            RETURNING id, state
-            """,
-            logger: logger
-        )
-        for try await (id, state) in rows.decode((Int64, Int16).self) {
+    /// Inserts one job (``EnqueueStatement``); nil when a live job holds its unique key. With `notify`, the
+    /// statement also wakes the job's queue if the job is ready.
+    static func insert(_ job: NewJob, notify: Bool = false, on connection: PostgresConnection,
+                       logger: Logger) async throws -> Inserted? {
+        let rows = try await connection.execute(EnqueueStatement(job: job, notify: notify), logger: logger)
+        for try await (id, state, _) in rows {
             return Inserted(id: JobID(id), queue: job.queue, ready: state == 0)
         }
         return nil

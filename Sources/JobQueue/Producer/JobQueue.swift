@@ -15,9 +15,10 @@ import Synchronization
 /// }
 /// ```
 ///
-/// Enqueue never sends NOTIFY inside a transaction. After the commit, a per-process notifier sends at
-/// most one `pg_notify` per ~1 ms for the queues that got ready jobs, and wakes workers of this process
-/// directly. Scheduled jobs need no wake-up: the leader promotes them when due.
+/// NOTIFY never rides in a caller's transaction. After the commit, a per-process notifier sends at most one
+/// `pg_notify` per ~1 ms for the queues that got ready jobs, and wakes workers of this process directly; a
+/// standalone single enqueue on an idle notifier carries its own (``EnqueueStatement``). Scheduled jobs need
+/// no wake-up: the leader promotes them when due.
 public struct JobQueue: Sendable {
     public let client: PostgresClient
     public let logger: Logger
@@ -37,11 +38,19 @@ public struct JobQueue: Sendable {
     @discardableResult
     public func enqueue(_ job: NewJob) async throws -> JobID? {
         let notifier = self.notifier
-        return try await client.withConnection { connection in
-            let inserted = try await EnqueueSQL.insert(job, on: connection, logger: logger)
-            if let inserted, inserted.ready { await notifier.notify(inserted.queue, committedOn: connection) }
-            return inserted?.id
+        let (row, carried) = try await client.withConnection { connection in
+            let inline = notifier.reserveInline()
+            do {
+                let inserted = try await EnqueueSQL.insert(job, notify: inline, on: connection, logger: logger)
+                if inline { notifier.endInline(woke: inserted?.ready == true ? job.queue : nil) }
+                return (inserted, inline)
+            } catch {
+                if inline { notifier.endInline(woke: nil) }
+                throw error
+            }
         }
+        if let row, row.ready, !carried { notifier.notify(CollectionOfOne(row.queue)) }
+        return row?.id
     }
 
     /// Enqueues many jobs in one statement (one round trip, one transaction).

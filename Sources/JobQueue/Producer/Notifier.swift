@@ -53,33 +53,29 @@ final class Notifier: Sendable {
         Task { await self.drain() }
     }
 
-    /// As ``notify(_:)``, for a producer still holding the connection its enqueue committed on: when no
-    /// NOTIFY is in flight and none went out within the spacing, this one goes out on that connection at
-    /// once, saving the sender task's start and pool lease (the idle-queue latency path). Otherwise it
-    /// joins the coalesced batch.
-    func notify(_ queue: String, committedOn connection: PostgresConnection) async {
-        if wakeLocal { LocalWakeHub.shared.wake([queue]) }
+    /// Whether a standalone enqueue may carry its own NOTIFY (``EnqueueStatement``): none in flight, none
+    /// pending and none sent within the spacing. That saves the idle-queue latency path a round trip, while a
+    /// busy producer still coalesces and only one commit per spacing takes the NOTIFY lock. A true answer
+    /// holds the sending slot until ``endInline(woke:)``.
+    func reserveInline() -> Bool {
         let now = ContinuousClock.now
-        let inline = state.withLock { state -> Bool in
+        return state.withLock { state -> Bool in
             guard !state.sending, state.pending.isEmpty, now - state.lastSent >= spacing else { return false }
             state.sending = true
             state.lastSent = now
             return true
         }
-        guard inline else {
-            notifyRemote([queue])
-            return
-        }
-        do {
-            try await connection.query("SELECT pg_notify(\(Self.channel), \(queue))", logger: logger)
-        } catch {
-            logger.debug("jobqueue notify failed", metadata: ["error": "\(String(reflecting: error))"])
-        }
+    }
+
+    /// Ends an inline enqueue: `woke` names the queue its committed statement notified, if any; workers of
+    /// this process are woken for it directly, and wake-ups that piled up meanwhile go out.
+    func endInline(woke queue: String?) {
+        if let queue, wakeLocal { LocalWakeHub.shared.wake([queue]) }
         let more = state.withLock { state -> Bool in
             state.sending = !state.pending.isEmpty
             return state.sending
         }
-        // Unstructured for the same reason as in `notifyRemote`: queues that arrived meanwhile.
+        // Unstructured for the same reason as in `notifyRemote`.
         if more { Task { await self.drain() } }
     }
 

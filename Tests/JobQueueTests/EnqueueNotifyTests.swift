@@ -1,0 +1,56 @@
+import Foundation
+@testable import JobQueue
+import PostgresNIO
+import SupportTesting
+import Synchronization
+import Testing
+
+/// A standalone enqueue on an idle notifier carries its own NOTIFY, in the statement that inserts the job.
+@Suite("Enqueue wake-ups")
+struct EnqueueNotifyTests {
+    @Test("a ready job wakes its queue once; a scheduled job and a refused unique key wake nobody")
+    func statementCarriesTheWakeUp() async throws {
+        try await QueueEnv.with { env in
+            let heard = Mutex<[String]>([])
+            let listener = try await PostgresConnection.connect(
+                configuration: env.settings.connectionConfiguration, id: 1, logger: env.logger)
+            let stream = try await listener.listen(Notifier.channel)
+            let consumer = Task {
+                for try await notification in stream { heard.withLock { $0.append(notification.payload) } }
+            }
+            // Spaced beyond the notifier's 1 ms, so each enqueue finds it idle and carries its own.
+            let queue = env.queue(wakeLocal: false)
+            let ready = try await queue.enqueue(noopJob("ready", 1))
+            try await Task.sleep(for: .milliseconds(20))
+            _ = try await queue.enqueue(NewJob(queue: "later", kind: "noop", bytes: "{}".utf8, schedule: .after(.seconds(600))))
+            try await Task.sleep(for: .milliseconds(20))
+            let first = try await queue.enqueue(NewJob(queue: "keyed", kind: "noop", bytes: "{}".utf8, uniqueKey: "k"))
+            try await Task.sleep(for: .milliseconds(20))
+            let refused = try await queue.enqueue(NewJob(queue: "keyed", kind: "noop", bytes: "{}".utf8, uniqueKey: "k"))
+
+            #expect(ready != nil && first != nil)
+            #expect(refused == nil)
+            try await expectEventually { heard.withLock { $0.count } >= 2 }
+            try await Task.sleep(for: .milliseconds(300))
+            #expect(heard.withLock { $0 } == ["ready", "keyed"])
+            #expect(try await env.scalar("SELECT count(*) FROM job WHERE state = 2 AND queue = 'later'") == 1)
+            // Closing the connection ends the notification sequence (it ignores cancellation).
+            try await listener.close()
+            _ = await consumer.result
+        }
+    }
+
+    @Test("while a wake-up is in flight or was just sent, enqueues join the coalesced round instead")
+    func inlineSlotIsExclusiveAndSpaced() async throws {
+        try await QueueEnv.with { env in
+            let notifier = Notifier(client: env.client, logger: env.logger, wakeLocal: false, spacing: .milliseconds(200))
+            #expect(notifier.reserveInline())
+            #expect(!notifier.reserveInline(), "a second producer must not carry one while the first is in flight")
+            notifier.endInline(woke: "q")
+            #expect(!notifier.reserveInline(), "within the spacing of the last one")
+            try await Task.sleep(for: .milliseconds(250))
+            #expect(notifier.reserveInline())
+            notifier.endInline(woke: nil)
+        }
+    }
+}
