@@ -52,7 +52,7 @@ struct RoutingRun: Sendable {
         var plan = configuration.decider.route(context)
         try await RoutingWriter(connection: connection, jobs: jobs, logger: logger)
             .save(plan, for: ticket, punishment: punishment?.id, lexemes: firstTime ? report.lexemes : nil)
-        let sla = SLAScheduler(connection: connection, jobs: jobs, logger: logger)
+        let sla = SLAScheduler(connection: connection, jobs: jobs, logger: logger, calendars: context.calendars)
         try await sla.reschedule(ticket.id, now: now)
 
         var incident = ticket.incidentID

@@ -2,6 +2,7 @@ public import Foundation
 public import JobQueue
 public import Logging
 public import PostgresNIO
+public import SupportDomain
 public import SupportSchema
 
 /// Recomputes a ticket's SLA clocks and schedules their deadlines as `sla` jobs, inside the caller's
@@ -13,17 +14,22 @@ public struct SLAScheduler: Sendable {
     public let connection: PostgresConnection
     public let jobs: TransactionEnqueuer
     public let logger: Logger
+    /// Team calendars the caller already loaded in this transaction; nil reads them per ticket.
+    public let calendars: [String: BusinessCalendar]?
 
-    public init(connection: PostgresConnection, jobs: TransactionEnqueuer, logger: Logger) {
+    public init(connection: PostgresConnection, jobs: TransactionEnqueuer, logger: Logger,
+                calendars: [String: BusinessCalendar]? = nil) {
         self.connection = connection
         self.jobs = jobs
         self.logger = logger
+        self.calendars = calendars
     }
 
     /// Returns the jobs scheduled (empty for a stopped ticket or a missing one).
     @discardableResult
     public func reschedule(_ ticket: TicketID, now: Date) async throws -> [SLAJob] {
-        guard let state = try await TicketSLAState.load(ticket, now: now, on: connection, logger: logger) else { return [] }
+        guard let state = try await TicketSLAState.load(ticket, now: now, calendars: calendars, on: connection, logger: logger)
+        else { return [] }
         var pending: [(SLAClockKind, SLADeadlineKind, Date)] = []
         for clock in state.clocks where clock.isOpen {
             guard let warning = clock.deadline(.warning), let breach = clock.deadline(.breach) else { continue }

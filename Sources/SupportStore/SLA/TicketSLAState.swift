@@ -21,8 +21,12 @@ public struct TicketSLAState: Sendable {
         return alarmed.contains(SLARunKey.key(clock.clock, startedAt: start) + ":" + deadline.rawValue)
     }
 
-    /// Loads and computes; nil for a ticket that does not exist.
-    public static func load(_ id: TicketID, now: Date, on connection: PostgresConnection, logger: Logger) async throws -> TicketSLAState? {
+    /// Loads and computes; nil for a ticket that does not exist. `calendars`, when the caller loaded them in
+    /// the same transaction already (routing does), saves reading them again.
+    public static func load(
+        _ id: TicketID, now: Date, calendars loaded: [String: BusinessCalendar]? = nil, on connection: PostgresConnection,
+        logger: Logger
+    ) async throws -> TicketSLAState? {
         var ticket = PostgresBindings()
         ticket.append(id.rawValue)
         let rows = try await connection.rows(of: TicketSQL.self, ticket, logger: logger)
@@ -51,7 +55,8 @@ public struct TicketSLAState: Sendable {
             data["logged_by_staff_id"] = logged
             entries.append(TicketHistoryEntry(kind, by: AuthorKind(rawValue: actor) ?? .system, at: at, data: data))
         }
-        let calendars = try await TeamDirectory.calendars(on: connection, logger: logger)
+        let calendars: [String: BusinessCalendar]
+        if let loaded { calendars = loaded } else { calendars = try await TeamDirectory.calendars(on: connection, logger: logger) }
         let clock = SLAClock(
             policies: try await SLAPolicyStore.table(on: connection, logger: logger),
             calendar: calendars[calendarName] ?? .standard, channel: channel)
