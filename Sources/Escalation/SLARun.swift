@@ -19,19 +19,20 @@ struct SLARun: Sendable {
             ticket.generation == job.generation
         else { return .stale }
         let now = configuration.now()
-        guard let state = try await TicketSLAState.load(ticket.id, now: now, on: connection, logger: logger),
+        let desk = try await configuration.desk.settings(on: connection, logger: logger)
+        guard let state = try await TicketSLAState.load(ticket.id, now: now, desk: desk, on: connection, logger: logger),
             let clock = state.clock(job.clock), clock.isOpen, let start = clock.runStartedAt,
             let due = clock.deadline(job.deadline)
         else { return .nothingDue }
         guard due <= now else {
             // The clocks moved without a reschedule (e.g. a policy edit): put the deadlines right.
-            try await SLAScheduler(connection: connection, jobs: jobs, logger: logger).reschedule(ticket.id, now: now)
+            try await SLAScheduler(connection: connection, jobs: jobs, logger: logger, desk: desk).reschedule(ticket.id, now: now)
             return .nothingDue
         }
         if state.hasAlarm(clock, .breach) || (job.deadline == .warning && state.hasAlarm(clock, .warning)) {
             return .nothingDue
         }
-        let staff = try await StaffRoster.load(at: now, on: connection, logger: logger)
+        let staff = try await StaffRoster.load(at: now, shifts: desk.shifts, on: connection, logger: logger)
         let assignee = ticket.assigneeID.flatMap { id in staff.first { $0.id == id } }
         let facts = EscalationFacts(
             line: ticket.line, category: ticket.category, isIncident: ticket.isIncident, assigneeID: ticket.assigneeID,
@@ -58,7 +59,7 @@ struct SLARun: Sendable {
             plan, template: job.deadline == .warning ? "sla_warning" : "sla_breach", text: text,
             key: "sla:\(ticket.id):\(run):\(job.deadline.rawValue)", actor: .system)
         if job.deadline == .breach {
-            try await SLAScheduler(connection: connection, jobs: jobs, logger: logger).reschedule(ticket.id, now: now)
+            try await SLAScheduler(connection: connection, jobs: jobs, logger: logger, desk: desk).reschedule(ticket.id, now: now)
         }
         return .escalated(plan)
     }

@@ -34,7 +34,8 @@ struct RoutingRun: Sendable {
         }
         let punishment = category == .moderationAppeal
             ? try await CaseFacts.punishment(for: ticket, on: connection, logger: logger) : nil
-        let staff = try await StaffRoster.load(at: now, on: connection, logger: logger)
+        let desk = try await configuration.desk.settings(on: connection, logger: logger)
+        let staff = try await StaffRoster.load(at: now, shifts: desk.shifts, on: connection, logger: logger)
         var context = RoutingContext(
             report: ReportSummary(
                 ticketID: ticket.id, requesterID: ticket.requesterID ?? RequesterID(0), lexemes: report.lexemes,
@@ -42,17 +43,17 @@ struct RoutingRun: Sendable {
             hits: hits, requestedCategory: ticket.requestedCategory, previous: previous,
             currentAssignee: ticket.assigneeID,
             returningAssignee: try await CaseFacts.returningAssignee(of: ticket, on: connection, logger: logger),
-            teams: try await TeamDirectory.teams(on: connection, logger: logger), staff: staff,
+            teams: desk.teams, staff: staff,
             conflicts: ConflictOfInterest(
                 parties: try await CaseFacts.staffWhoAre(ticket.requesterID, on: connection, logger: logger),
                 punishingModerator: punishment?.issuer, namedInComplaint: named),
-            calendars: try await TeamDirectory.calendars(on: connection, logger: logger), now: now,
+            calendars: desk.calendars, now: now,
             // A second appeal on a decided punishment is the final one: the owners' (L3).
             lineOverride: ticket.lineOverride ?? (punishment?.appealedBefore == true ? .l3 : nil))
         var plan = configuration.decider.route(context)
         try await RoutingWriter(connection: connection, jobs: jobs, logger: logger)
             .save(plan, for: ticket, punishment: punishment?.id, lexemes: firstTime ? report.lexemes : nil)
-        let sla = SLAScheduler(connection: connection, jobs: jobs, logger: logger, calendars: context.calendars)
+        let sla = SLAScheduler(connection: connection, jobs: jobs, logger: logger, desk: desk)
         try await sla.reschedule(ticket.id, now: now)
 
         var incident = ticket.incidentID

@@ -2,6 +2,7 @@ import Foundation
 import Logging
 import PostgresNIO
 import SupportSchema
+import SupportStore
 
 /// The `inbound_item` row the intake job is about: locked for the transaction, then marked with its result.
 struct InboundItemRow: Sendable {
@@ -14,10 +15,9 @@ struct InboundItemRow: Sendable {
     /// Loads and locks the row (`FOR UPDATE`): a second delivery of the same job waits here, then sees the
     /// status the first one committed.
     static func lock(_ id: InboundItemID, on connection: PostgresConnection, logger: Logger) async throws -> InboundItemRow? {
-        let row = try await connection.query(
-            "SELECT channel, raw, status, received_at FROM inbound_item WHERE id = \(id.rawValue) FOR UPDATE",
-            logger: logger
-        ).collect().first
+        var bindings = PostgresBindings(capacity: 1)
+        bindings.append(id.rawValue)
+        let row = try await connection.rows(of: LockSQL.self, bindings, logger: logger).first
         guard let (channel, raw, status, receivedAt) = try row?.decode((String, ByteBuffer, String, Date).self) else {
             return nil
         }
@@ -34,13 +34,25 @@ struct InboundItemRow: Sendable {
         _ id: InboundItemID, _ status: InboundStatus, error: String? = nil, ticketID: TicketID? = nil,
         on connection: PostgresConnection, logger: Logger
     ) async throws {
-        try await connection.query(
+        var bindings = PostgresBindings(capacity: 4)
+        bindings.append(status.rawValue)
+        bindings.append(error)
+        bindings.append(ticketID?.rawValue)
+        bindings.append(id.rawValue)
+        _ = try await connection.rows(of: MarkSQL.self, bindings, logger: logger)
+    }
+
+    private enum LockSQL: RepeatedStatement {
+        static let sql = "SELECT channel, raw, status, received_at FROM inbound_item WHERE id = $1 FOR UPDATE"
+        static let parameterTypes: [PostgresDataType] = [.int8]
+    }
+
+    private enum MarkSQL: RepeatedStatement {
+        static let sql = """
+            UPDATE inbound_item SET status = $1, error = $2, ticket_id = $3, processed_at = clock_timestamp()
+            WHERE id = $4
             """
-            UPDATE inbound_item SET status = \(status.rawValue), error = \(error), ticket_id = \(ticketID?.rawValue),
-                   processed_at = clock_timestamp()
-            WHERE id = \(id.rawValue)
-            """,
-            logger: logger)
+        static let parameterTypes: [PostgresDataType] = [.text, .text, .int8, .int8]
     }
 }
 

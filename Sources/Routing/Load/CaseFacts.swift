@@ -2,6 +2,7 @@ import Logging
 import PostgresNIO
 import SupportDomain
 import SupportSchema
+import SupportStore
 
 /// Who is involved in a ticket beyond its row: for conflicts of interest and stickiness.
 enum CaseFacts {
@@ -38,16 +39,9 @@ enum CaseFacts {
     /// address on an email or portal identity or on the contract.
     static func staffWhoAre(_ requester: RequesterID?, on connection: PostgresConnection, logger: Logger) async throws -> Set<StaffID> {
         guard let requester else { return [] }
-        let rows = try await connection.query(
-            """
-            SELECT s.id FROM staff s
-            WHERE EXISTS (SELECT 1 FROM requester_identity i
-                          WHERE i.requester_id = \(requester.rawValue)
-                            AND ((i.channel = 'telegram' AND i.external_id = s.telegram_user_id::text)
-                                 OR (i.channel IN ('email', 'web') AND i.external_id = s.email)))
-               OR EXISTS (SELECT 1 FROM requester r WHERE r.id = \(requester.rawValue) AND r.contract_email = s.email)
-            """, logger: logger
-        ).collect()
+        var bindings = PostgresBindings(capacity: 1)
+        bindings.append(requester.rawValue)
+        let rows = try await connection.rows(of: StaffWhoAreSQL.self, bindings, logger: logger)
         return Set(try rows.map { StaffID(try $0.decode(Int64.self)) })
     }
 
@@ -56,17 +50,35 @@ enum CaseFacts {
     /// at 3,000 tickets, and growing with the desk).
     static func returningAssignee(of ticket: RoutingTicket, on connection: PostgresConnection, logger: Logger) async throws -> StaffID? {
         guard let requester = ticket.requesterID else { return nil }
-        let rows = try await connection.query(
+        var bindings = PostgresBindings(capacity: 2)
+        bindings.append(requester.rawValue)
+        bindings.append(ticket.id.rawValue)
+        let rows = try await connection.rows(of: ReturningAssigneeSQL.self, bindings, logger: logger)
+        return try rows.first.map { StaffID(try $0.decode(Int64.self)) }
+    }
+
+    private enum StaffWhoAreSQL: RepeatedStatement {
+        static let sql = """
+            SELECT s.id FROM staff s
+            WHERE EXISTS (SELECT 1 FROM requester_identity i
+                          WHERE i.requester_id = $1
+                            AND ((i.channel = 'telegram' AND i.external_id = s.telegram_user_id::text)
+                                 OR (i.channel IN ('email', 'web') AND i.external_id = s.email)))
+               OR EXISTS (SELECT 1 FROM requester r WHERE r.id = $1 AND r.contract_email = s.email)
             """
+        static let parameterTypes: [PostgresDataType] = [.int8]
+    }
+
+    private enum ReturningAssigneeSQL: RepeatedStatement {
+        static let sql = """
             WITH recent AS MATERIALIZED (
-                SELECT id, assignee_id, created_at FROM ticket WHERE requester_id = \(requester.rawValue)
+                SELECT id, assignee_id, created_at FROM ticket WHERE requester_id = $1
                 ORDER BY created_at DESC LIMIT 50
             )
             SELECT assignee_id FROM recent
-            WHERE id <> \(ticket.id.rawValue) AND assignee_id IS NOT NULL
+            WHERE id <> $2 AND assignee_id IS NOT NULL
             ORDER BY created_at DESC, id DESC LIMIT 1
-            """, logger: logger
-        ).collect()
-        return try rows.first.map { StaffID(try $0.decode(Int64.self)) }
+            """
+        static let parameterTypes: [PostgresDataType] = [.int8, .int8]
     }
 }

@@ -3,6 +3,7 @@ import Logging
 import PostgresNIO
 import SupportDomain
 import SupportSchema
+import SupportStore
 
 /// The ticket row routing decides on, locked for the transaction so two routing jobs of one ticket
 /// take turns.
@@ -27,15 +28,9 @@ struct RoutingTicket: Sendable {
     var lineOverride: Line?
 
     static func lock(_ id: TicketID, on connection: PostgresConnection, logger: Logger) async throws -> RoutingTicket? {
-        let rows = try await connection.query(
-            """
-            SELECT number, requester_id, channel, subject, status, category, requested_category, assignee_id,
-                   parent_incident_id, is_incident, named_staff_id, punishment_id,
-                   CASE WHEN classification ? 'category' THEN classification::text END, report_lexemes IS NOT NULL,
-                   line_override
-            FROM ticket WHERE id = \(id.rawValue) FOR UPDATE
-            """, logger: logger
-        ).collect()
+        var bindings = PostgresBindings(capacity: 1)
+        bindings.append(id.rawValue)
+        let rows = try await connection.rows(of: LockSQL.self, bindings, logger: logger)
         guard let row = rows.first else { return nil }
         let (number, requester, channel, subject, status, category, requested, assignee, incident, isIncident, named,
              punishment, classification, hasLexemes, lineOverride) = try row.decode(
@@ -51,5 +46,16 @@ struct RoutingTicket: Sendable {
             namedStaffID: named.map { StaffID($0) }, punishmentID: punishment.map { PunishmentID($0) },
             classification: try classification.map { try JSONDecoder().decode(ClassificationDecision.self, from: Data($0.utf8)) },
             hasLexemes: hasLexemes, lineOverride: lineOverride.flatMap(Line.init(rawValue:)))
+    }
+
+    private enum LockSQL: RepeatedStatement {
+        static let sql = """
+            SELECT number, requester_id, channel, subject, status, category, requested_category, assignee_id,
+                   parent_incident_id, is_incident, named_staff_id, punishment_id,
+                   CASE WHEN classification ? 'category' THEN classification::text END, report_lexemes IS NOT NULL,
+                   line_override
+            FROM ticket WHERE id = $1 FOR UPDATE
+            """
+        static let parameterTypes: [PostgresDataType] = [.int8]
     }
 }

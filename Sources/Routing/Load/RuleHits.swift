@@ -2,22 +2,17 @@ import Logging
 import PostgresNIO
 import SupportDomain
 import SupportSchema
+import SupportStore
 
 /// The active classification rules a text hits, matched by PostgreSQL's text search in each rule's language.
 enum RuleHits {
     static func load(text: String, channel: SupportChannel, on connection: PostgresConnection, logger: Logger)
         async throws -> [ClassificationRule]
     {
-        try await connection.query(
-            """
-            WITH doc AS (SELECT to_tsvector('russian', \(text)) AS ru, to_tsvector('english', \(text)) AS en)
-            SELECT r.id, r.pattern, r.category, r.priority_boost, r.weight
-            FROM classification_rule r, doc
-            WHERE r.active AND (r.channel IS NULL OR r.channel = \(channel.rawValue))
-              AND CASE r.language WHEN 'ru' THEN doc.ru @@ r.query ELSE doc.en @@ r.query END
-            ORDER BY r.id
-            """, logger: logger
-        ).collect().map { row in
+        var bindings = PostgresBindings(capacity: 2)
+        bindings.append(text)
+        bindings.append(channel.rawValue)
+        return try await connection.rows(of: HitsSQL.self, bindings, logger: logger).map { row in
             let (id, pattern, category, boost, weight) = try row.decode((Int64, String, String, Int16, Float).self)
             guard let category = SupportSchema.Category(rawValue: category) else {
                 throw RoutingError.unexpectedValue("classification_rule \(id): category \(category)")
@@ -26,5 +21,17 @@ enum RuleHits {
                 id: ClassificationRuleID(id), pattern: pattern, category: category, priorityBoost: Int(boost),
                 weight: Double(weight))
         }
+    }
+
+    private enum HitsSQL: RepeatedStatement {
+        static let sql = """
+            WITH doc AS (SELECT to_tsvector('russian', $1) AS ru, to_tsvector('english', $1) AS en)
+            SELECT r.id, r.pattern, r.category, r.priority_boost, r.weight
+            FROM classification_rule r, doc
+            WHERE r.active AND (r.channel IS NULL OR r.channel = $2)
+              AND CASE r.language WHEN 'ru' THEN doc.ru @@ r.query ELSE doc.en @@ r.query END
+            ORDER BY r.id
+            """
+        static let parameterTypes: [PostgresDataType] = [.text, .text]
     }
 }

@@ -22,18 +22,19 @@ struct RoutingWriter: Sendable {
         let route = try Self.json(plan.target)
         let changed = plan.assigneeChanged(from: ticket.assigneeID)
         let assignee = changed ? plan.assignment.staffID : ticket.assigneeID
-        _ = try await connection.query(
-            """
-            UPDATE ticket SET category = \(plan.classification.category.rawValue),
-                priority = \(plan.classification.priority.rawValue), line = \(plan.target.line.rawValue),
-                team_id = \(plan.target.teamID?.rawValue), assignee_id = \(assignee?.rawValue),
-                assigned_at = CASE WHEN \(changed) THEN now() ELSE assigned_at END,
-                report_lexemes = coalesce(array_to_tsvector(\(lexemes.map { Array($0) })::text[]), report_lexemes),
-                punishment_id = coalesce(punishment_id, \(punishment?.rawValue)),
-                classification = \(decision)::jsonb || jsonb_build_object('route', \(route)::jsonb)
-            WHERE id = \(ticket.id.rawValue)
-            """, logger: logger
-        ).collect()
+        var bindings = PostgresBindings(capacity: 11)
+        bindings.append(plan.classification.category.rawValue)
+        bindings.append(plan.classification.priority.rawValue)
+        bindings.append(plan.target.line.rawValue)
+        bindings.append(plan.target.teamID?.rawValue)
+        bindings.append(assignee?.rawValue)
+        bindings.append(changed)
+        bindings.append(lexemes.map { Array($0) })
+        bindings.append(punishment?.rawValue)
+        bindings.append(decision)
+        bindings.append(route)
+        bindings.append(ticket.id.rawValue)
+        _ = try await connection.rows(of: RouteSQL.self, bindings, logger: logger)
 
         if ticket.classification == nil {
             try await tickets.recordEvent(
@@ -79,5 +80,19 @@ struct RoutingWriter: Sendable {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         return String(decoding: try encoder.encode(value), as: UTF8.self)
+    }
+
+    private enum RouteSQL: RepeatedStatement {
+        static let sql = """
+            UPDATE ticket SET category = $1, priority = $2, line = $3, team_id = $4, assignee_id = $5,
+                assigned_at = CASE WHEN $6 THEN now() ELSE assigned_at END,
+                report_lexemes = coalesce(array_to_tsvector($7), report_lexemes),
+                punishment_id = coalesce(punishment_id, $8),
+                classification = $9::jsonb || jsonb_build_object('route', $10::jsonb)
+            WHERE id = $11
+            """
+        static let parameterTypes: [PostgresDataType] = [
+            .text, .text, .text, .int8, .int8, .bool, .textArray, .int8, .text, .text, .int8,
+        ]
     }
 }

@@ -12,7 +12,7 @@ public enum LogSetup {
             var handler: any LogHandler
             switch format {
             case .text:
-                handler = StreamLogHandler.standardError(label: label)
+                handler = TextLogHandler(label: label)
             case .json:
                 handler = JSONLogHandler(label: label)
             }

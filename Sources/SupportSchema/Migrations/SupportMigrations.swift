@@ -26,5 +26,6 @@ public enum SupportMigrations {
         ("support-0017-notification-lease", notificationLease),
         ("support-0018-report-rollup", reportRollup),
         ("support-0019-incident-window", incidentWindow),
+        ("support-0020-desk-settings-version", deskSettingsVersion),
     ]
 }

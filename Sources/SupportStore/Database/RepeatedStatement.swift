@@ -6,7 +6,7 @@ public import PostgresNIO
 /// planning it each time: parse, analyse and plan were a quarter of the routing worker's CPU
 /// (Docs/PERFORMANCE.md). Behind a transaction-mode PgBouncer this needs its protocol-level prepared
 /// statements (≥ 1.21, `max_prepared_statements`; Docs/SCALING.md).
-protocol RepeatedStatement: Sendable {
+public protocol RepeatedStatement: Sendable {
     /// The text, with `$1`, `$2`… for the parameters.
     static var sql: String { get }
     /// The parameters' types, in order (the values are sent in binary, so the server must not guess).
@@ -14,13 +14,15 @@ protocol RepeatedStatement: Sendable {
 }
 
 extension RepeatedStatement {
-    static var parameterTypes: [PostgresDataType] { [] }
+    public static var parameterTypes: [PostgresDataType] { [] }
 }
 
 /// The postgres-nio prepared statement of a ``RepeatedStatement``; rows come back undecoded.
 struct Prepared<Statement: RepeatedStatement>: PostgresPreparedStatement {
     typealias Row = PostgresRow
-    static var name: String { "support." + String(describing: Statement.self) }
+    /// From the text and types, not the Swift name: two statements with the same type name in different
+    /// files (`LockSQL`) must never share a name on a connection, and equal text may.
+    static var name: String { "support_" + StatementName.fingerprint(Statement.sql, Statement.parameterTypes) }
     static var sql: String { Statement.sql }
     static var bindingDataTypes: [PostgresDataType] { Statement.parameterTypes }
 
@@ -32,11 +34,28 @@ struct Prepared<Statement: RepeatedStatement>: PostgresPreparedStatement {
 
 extension PostgresConnection {
     /// The rows of a ``RepeatedStatement``, prepared on this connection the first time.
-    func rows<Statement: RepeatedStatement>(
+    public func rows<Statement: RepeatedStatement>(
         of statement: Statement.Type, _ bindings: PostgresBindings = PostgresBindings(), logger: Logger
     ) async throws -> [PostgresRow] {
         var rows: [PostgresRow] = []
         for try await row in try await execute(Prepared<Statement>(bindings: bindings), logger: logger) { rows.append(row) }
         return rows
+    }
+}
+
+/// A 64-bit FNV-1a fingerprint in hex: short enough for PostgreSQL's 63-byte statement names.
+enum StatementName {
+    static func fingerprint(_ sql: String, _ types: [PostgresDataType]) -> String {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        func mix(_ byte: UInt8) {
+            hash ^= UInt64(byte)
+            hash = hash &* 0x0000_0100_0000_01b3
+        }
+        for byte in sql.utf8 { mix(byte) }
+        for type in types {
+            mix(0)
+            withUnsafeBytes(of: type.rawValue.littleEndian) { $0.forEach(mix) }
+        }
+        return String(hash, radix: 16)
     }
 }

@@ -67,9 +67,7 @@ public struct RequesterStore: Sendable {
         async throws -> ResolvedRequester
     {
         let survivor = try await lockSurvivor(of: requester)
-        let row = try await connection.query(
-            "SELECT display_name, locale FROM requester WHERE id = \(survivor.rawValue)", logger: logger
-        ).collect().first
+        let row = try await connection.rows(of: NameSQL.self, Self.bind(survivor.rawValue), logger: logger).first
         guard let (name, locale) = try row?.decode((String, String).self) else {
             throw RequesterStoreError(.notFound, "requester \(survivor) not found")
         }
@@ -81,36 +79,20 @@ public struct RequesterStore: Sendable {
         -> (id: RequesterIdentityID, requester: RequesterID)?
     {
         let key = channel == .email ? externalID.lowercased() : externalID
-        let row = try await connection.query(
-            "SELECT id, requester_id FROM requester_identity WHERE channel = \(channel.rawValue) AND external_id = \(key)",
-            logger: logger
-        ).collect().first
+        let row = try await connection.rows(of: IdentitySQL.self, Self.bind(channel.rawValue, key), logger: logger).first
         guard let (id, requester) = try row?.decode((Int64, Int64).self) else { return nil }
         return (RequesterIdentityID(id), RequesterID(requester))
     }
 
     /// A requester vouched for by this address: a verified email identity first, then a contract email.
     private func requester(matchingEmail email: String) async throws -> RequesterID? {
-        let row = try await connection.query(
-            """
-            SELECT requester_id FROM (
-                SELECT requester_id, 0 AS rank FROM requester_identity
-                WHERE channel = 'email' AND external_id = \(email) AND verified
-                UNION ALL
-                SELECT id, 1 FROM requester WHERE contract_email = \(email)
-            ) AS candidates ORDER BY rank, requester_id LIMIT 1
-            """,
-            logger: logger
-        ).collect().first
+        let row = try await connection.rows(of: EmailSQL.self, Self.bind(email), logger: logger).first
         return try row.map { RequesterID(try $0.decode(Int64.self)) }
     }
 
     private func createRequester(_ claim: RequesterIdentityClaim) async throws -> RequesterID {
         let locale = claim.locale.flatMap { ["ru", "en"].contains($0) ? $0 : nil } ?? "ru"
-        let row = try await connection.query(
-            "INSERT INTO requester (display_name, locale) VALUES (\(claim.displayName), \(locale)) RETURNING id",
-            logger: logger
-        ).collect().first
+        let row = try await connection.rows(of: CreateSQL.self, Self.bind(claim.displayName, locale), logger: logger).first
         guard let id = try row?.decode(Int64.self) else {
             throw RequesterStoreError(.notFound, "INSERT returned no requester")
         }
@@ -119,15 +101,12 @@ public struct RequesterStore: Sendable {
 
     /// Inserts the identity; nil when it already exists (its row wins).
     private func insertIdentity(_ claim: RequesterIdentityClaim, requester: RequesterID) async throws -> RequesterIdentityID? {
-        let row = try await connection.query(
-            """
-            INSERT INTO requester_identity (requester_id, channel, external_id, display)
-            VALUES (\(requester.rawValue), \(claim.channel.rawValue), \(claim.externalID), \(claim.display))
-            ON CONFLICT (channel, external_id) DO NOTHING
-            RETURNING id
-            """,
-            logger: logger
-        ).collect().first
+        var bindings = PostgresBindings(capacity: 4)
+        bindings.append(requester.rawValue)
+        bindings.append(claim.channel.rawValue)
+        bindings.append(claim.externalID)
+        bindings.append(claim.display)
+        let row = try await connection.rows(of: InsertIdentitySQL.self, bindings, logger: logger).first
         return try row.map { RequesterIdentityID(try $0.decode(Int64.self)) }
     }
 
@@ -135,19 +114,7 @@ public struct RequesterStore: Sendable {
 
     /// The requester `id` was merged into, transitively; `id` itself when it was never merged.
     public func survivor(of id: RequesterID) async throws -> RequesterID {
-        let rows = try await connection.query(
-            """
-            WITH RECURSIVE chain (id, merged_into_id, depth) AS (
-                SELECT id, merged_into_id, 0 FROM requester WHERE id = \(id.rawValue)
-                UNION ALL
-                SELECT r.id, r.merged_into_id, c.depth + 1
-                FROM requester r JOIN chain c ON r.id = c.merged_into_id
-                WHERE c.depth < 32
-            )
-            SELECT id, merged_into_id FROM chain ORDER BY depth DESC LIMIT 1
-            """,
-            logger: logger
-        ).collect()
+        let rows = try await connection.rows(of: SurvivorSQL.self, Self.bind(id.rawValue), logger: logger)
         guard let (last, next) = try rows.first?.decode((Int64, Int64?).self) else {
             throw RequesterStoreError(.notFound, "requester \(id) not found")
         }
@@ -160,9 +127,7 @@ public struct RequesterStore: Sendable {
         var current = id
         for _ in 0..<4 {
             let survivor = try await survivor(of: current)
-            let row = try await connection.query(
-                "SELECT merged_into_id FROM requester WHERE id = \(survivor.rawValue) FOR UPDATE", logger: logger
-            ).collect().first
+            let row = try await connection.rows(of: LockSQL.self, Self.bind(survivor.rawValue), logger: logger).first
             guard let row else { throw RequesterStoreError(.notFound, "requester \(survivor) not found") }
             if try row.decode(Int64?.self) == nil { return survivor }
             current = survivor
@@ -275,5 +240,68 @@ public struct RequesterStore: Sendable {
     private func count(_ query: PostgresQuery) async throws -> Int {
         let row = try await connection.query(query, logger: logger).collect().first
         return Int(try row?.decode(Int64.self) ?? 0)
+    }
+
+    // MARK: Statements of every intake job, prepared once per connection
+
+    private static func bind(_ values: any PostgresDynamicTypeEncodable & Sendable...) -> PostgresBindings {
+        var bindings = PostgresBindings(capacity: values.count)
+        for value in values { bindings.append(value) }
+        return bindings
+    }
+
+    private enum NameSQL: RepeatedStatement {
+        static let sql = "SELECT display_name, locale FROM requester WHERE id = $1"
+        static let parameterTypes: [PostgresDataType] = [.int8]
+    }
+
+    private enum IdentitySQL: RepeatedStatement {
+        static let sql = "SELECT id, requester_id FROM requester_identity WHERE channel = $1 AND external_id = $2"
+        static let parameterTypes: [PostgresDataType] = [.text, .text]
+    }
+
+    private enum EmailSQL: RepeatedStatement {
+        static let sql = """
+            SELECT requester_id FROM (
+                SELECT requester_id, 0 AS rank FROM requester_identity
+                WHERE channel = 'email' AND external_id = $1 AND verified
+                UNION ALL
+                SELECT id, 1 FROM requester WHERE contract_email = $1
+            ) AS candidates ORDER BY rank, requester_id LIMIT 1
+            """
+        static let parameterTypes: [PostgresDataType] = [.text]
+    }
+
+    private enum CreateSQL: RepeatedStatement {
+        static let sql = "INSERT INTO requester (display_name, locale) VALUES ($1, $2) RETURNING id"
+        static let parameterTypes: [PostgresDataType] = [.text, .text]
+    }
+
+    private enum InsertIdentitySQL: RepeatedStatement {
+        static let sql = """
+            INSERT INTO requester_identity (requester_id, channel, external_id, display) VALUES ($1, $2, $3, $4)
+            ON CONFLICT (channel, external_id) DO NOTHING
+            RETURNING id
+            """
+        static let parameterTypes: [PostgresDataType] = [.int8, .text, .text, .text]
+    }
+
+    private enum SurvivorSQL: RepeatedStatement {
+        static let sql = """
+            WITH RECURSIVE chain (id, merged_into_id, depth) AS (
+                SELECT id, merged_into_id, 0 FROM requester WHERE id = $1
+                UNION ALL
+                SELECT r.id, r.merged_into_id, c.depth + 1
+                FROM requester r JOIN chain c ON r.id = c.merged_into_id
+                WHERE c.depth < 32
+            )
+            SELECT id, merged_into_id FROM chain ORDER BY depth DESC LIMIT 1
+            """
+        static let parameterTypes: [PostgresDataType] = [.int8]
+    }
+
+    private enum LockSQL: RepeatedStatement {
+        static let sql = "SELECT merged_into_id FROM requester WHERE id = $1 FOR UPDATE"
+        static let parameterTypes: [PostgresDataType] = [.int8]
     }
 }

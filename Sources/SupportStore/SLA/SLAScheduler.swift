@@ -14,21 +14,20 @@ public struct SLAScheduler: Sendable {
     public let connection: PostgresConnection
     public let jobs: TransactionEnqueuer
     public let logger: Logger
-    /// Team calendars the caller already loaded in this transaction; nil reads them per ticket.
-    public let calendars: [String: BusinessCalendar]?
+    /// The calendars and policies, when the caller has them (routing, SLA); nil reads them per ticket.
+    public let desk: DeskSettings?
 
-    public init(connection: PostgresConnection, jobs: TransactionEnqueuer, logger: Logger,
-                calendars: [String: BusinessCalendar]? = nil) {
+    public init(connection: PostgresConnection, jobs: TransactionEnqueuer, logger: Logger, desk: DeskSettings? = nil) {
         self.connection = connection
         self.jobs = jobs
         self.logger = logger
-        self.calendars = calendars
+        self.desk = desk
     }
 
     /// Returns the jobs scheduled (empty for a stopped ticket or a missing one).
     @discardableResult
     public func reschedule(_ ticket: TicketID, now: Date) async throws -> [SLAJob] {
-        guard let state = try await TicketSLAState.load(ticket, now: now, calendars: calendars, on: connection, logger: logger)
+        guard let state = try await TicketSLAState.load(ticket, now: now, desk: desk, on: connection, logger: logger)
         else { return [] }
         var pending: [(SLAClockKind, SLADeadlineKind, Date)] = []
         for clock in state.clocks where clock.isOpen {
@@ -39,12 +38,10 @@ public struct SLAScheduler: Sendable {
             if !state.hasAlarm(clock, .breach) { pending.append((clock.clock, .breach, breach)) }
         }
         let nearest = pending.filter { $0.1 == .breach }.map(\.2).min()
-        let rows = try await connection.query(
-            """
-            UPDATE ticket SET sla_generation = sla_generation + 1, sla_due_at = \(nearest)
-            WHERE id = \(ticket.rawValue) RETURNING sla_generation
-            """, logger: logger
-        ).collect()
+        var bindings = PostgresBindings(capacity: 2)
+        bindings.append(nearest)
+        bindings.append(ticket.rawValue)
+        let rows = try await connection.rows(of: GenerationSQL.self, bindings, logger: logger)
         guard let generation = try rows.first?.decode(Int64.self) else { return [] }
         let scheduled = pending.map { clock, deadline, due in
             SLAJob(ticketID: ticket, clock: clock, deadline: deadline, generation: generation, dueAt: due)
@@ -53,5 +50,10 @@ public struct SLAScheduler: Sendable {
             try await jobs.enqueue(batch: scheduled.map { try NewJob($0, schedule: .at($0.dueAt), maxAttempts: 10) })
         }
         return scheduled
+    }
+
+    private enum GenerationSQL: RepeatedStatement {
+        static let sql = "UPDATE ticket SET sla_generation = sla_generation + 1, sla_due_at = $1 WHERE id = $2 RETURNING sla_generation"
+        static let parameterTypes: [PostgresDataType] = [.timestamptz, .int8]
     }
 }

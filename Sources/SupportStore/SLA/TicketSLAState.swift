@@ -21,10 +21,10 @@ public struct TicketSLAState: Sendable {
         return alarmed.contains(SLARunKey.key(clock.clock, startedAt: start) + ":" + deadline.rawValue)
     }
 
-    /// Loads and computes; nil for a ticket that does not exist. `calendars`, when the caller loaded them in
-    /// the same transaction already (routing does), saves reading them again.
+    /// Loads and computes; nil for a ticket that does not exist. `desk`, when the caller has the calendars
+    /// and policies already (the workers keep them), saves reading them again.
     public static func load(
-        _ id: TicketID, now: Date, calendars loaded: [String: BusinessCalendar]? = nil, on connection: PostgresConnection,
+        _ id: TicketID, now: Date, desk: DeskSettings? = nil, on connection: PostgresConnection,
         logger: Logger
     ) async throws -> TicketSLAState? {
         var ticket = PostgresBindings()
@@ -55,10 +55,10 @@ public struct TicketSLAState: Sendable {
             data["logged_by_staff_id"] = logged
             entries.append(TicketHistoryEntry(kind, by: AuthorKind(rawValue: actor) ?? .system, at: at, data: data))
         }
-        let calendars: [String: BusinessCalendar]
-        if let loaded { calendars = loaded } else { calendars = try await TeamDirectory.calendars(on: connection, logger: logger) }
+        let calendars = if let desk { desk.calendars } else { try await TeamDirectory.calendars(on: connection, logger: logger) }
+        let policies = if let desk { desk.policies } else { try await SLAPolicyStore.table(on: connection, logger: logger) }
         let clock = SLAClock(
-            policies: try await SLAPolicyStore.table(on: connection, logger: logger),
+            policies: policies,
             calendar: calendars[calendarName] ?? .standard, channel: channel)
         let events = SLAHistory.events(from: entries)
         let rescaled = events.contains { if case .priorityChanged = $0.kind { true } else { false } }

@@ -57,17 +57,22 @@ public struct StaffNotifier: Sendable {
 
     /// The staff member's Telegram chat and quiet hours, if they have a Telegram account.
     static func phone(of staff: StaffID, on connection: PostgresConnection, logger: Logger) async throws -> (chat: String, quiet: QuietHours?)? {
-        let rows = try await connection.query(
-            """
-            SELECT telegram_user_id, timezone, to_char(quiet_from, 'HH24:MI'), to_char(quiet_until, 'HH24:MI')
-            FROM staff WHERE id = \(staff.rawValue) AND active AND telegram_user_id IS NOT NULL
-            """, logger: logger
-        ).collect()
+        var bindings = PostgresBindings(capacity: 1)
+        bindings.append(staff.rawValue)
+        let rows = try await connection.rows(of: PhoneSQL.self, bindings, logger: logger)
         guard let row = rows.first else { return nil }
         let (chat, zone, from, until) = try row.decode((Int64, String, String?, String?).self)
         let quiet = from.flatMap(TimeOfDay.init).flatMap { from in
             until.flatMap(TimeOfDay.init).flatMap { QuietHours(from: from, until: $0, timeZoneIdentifier: zone) }
         }
         return (String(chat), quiet)
+    }
+
+    private enum PhoneSQL: RepeatedStatement {
+        static let sql = """
+            SELECT telegram_user_id, timezone, to_char(quiet_from, 'HH24:MI'), to_char(quiet_until, 'HH24:MI')
+            FROM staff WHERE id = $1 AND active AND telegram_user_id IS NOT NULL
+            """
+        static let parameterTypes: [PostgresDataType] = [.int8]
     }
 }

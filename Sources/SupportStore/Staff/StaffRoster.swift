@@ -9,9 +9,11 @@ public import SupportSchema
 /// A load is counted up to the person's capacity: past it they get nothing anyway (``AssigneePicker``),
 /// and a backlog of thousands no longer costs every routing job a scan of it.
 public enum StaffRoster {
-    public static func load(at now: Date, on connection: PostgresConnection, logger: Logger) async throws -> [StaffCandidate] {
-        let schedules = try await shifts(on: connection, logger: logger)
-        return try await connection.rows(of: CandidatesSQL.self, logger: logger).map { row in
+    /// `schedules`: the shifts, usually from ``DeskSettings``.
+    public static func load(
+        at now: Date, shifts schedules: [StaffID: ShiftSchedule], on connection: PostgresConnection, logger: Logger
+    ) async throws -> [StaffCandidate] {
+        try await connection.rows(of: CandidatesSQL.self, logger: logger).map { row in
             let (id, roles, skills, away, capacity, last, load) = try row.decode(
                 (Int64, [String], [String], Bool, Int32, Date?, Int32).self)
             let schedule = schedules[StaffID(id)] ?? ShiftSchedule(weekly: [])

@@ -27,17 +27,16 @@ public struct NotificationOutbox: Sendable {
         case .requester(let id): requester = id.rawValue
         case .staff(let id): staff = id.rawValue
         }
-        let rows = try await connection.query(
-            """
-            INSERT INTO notification (recipient_requester_id, recipient_staff_id, address, channel, template, ticket_id,
-                                      payload, idempotency_key)
-            VALUES (\(requester), \(staff), \(notification.address), \(notification.channel.rawValue),
-                    \(notification.template), \(notification.ticketID?.rawValue), \(payload)::jsonb, \(notification.idempotencyKey))
-            ON CONFLICT (idempotency_key) DO NOTHING
-            RETURNING id
-            """,
-            logger: logger
-        ).collect()
+        var bindings = PostgresBindings(capacity: 8)
+        bindings.append(requester)
+        bindings.append(staff)
+        bindings.append(notification.address)
+        bindings.append(notification.channel.rawValue)
+        bindings.append(notification.template)
+        bindings.append(notification.ticketID?.rawValue)
+        bindings.append(payload)
+        bindings.append(notification.idempotencyKey)
+        let rows = try await connection.rows(of: InsertSQL.self, bindings, logger: logger)
         return try rows.first.map { NotificationID(try $0.decode(Int64.self)) }
     }
 
@@ -53,5 +52,17 @@ public struct NotificationOutbox: Sendable {
                 NotifyJob(notificationID: id, idempotencyKey: notification.idempotencyKey, ticketID: notification.ticketID),
                 schedule: schedule))
         return id
+    }
+
+    /// Two or more per ticket: prepared, not parsed and planned each time.
+    private enum InsertSQL: RepeatedStatement {
+        static let sql = """
+            INSERT INTO notification (recipient_requester_id, recipient_staff_id, address, channel, template, ticket_id,
+                                      payload, idempotency_key)
+            VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb, $8)
+            ON CONFLICT (idempotency_key) DO NOTHING
+            RETURNING id
+            """
+        static let parameterTypes: [PostgresDataType] = [.int8, .int8, .text, .text, .text, .int8, .text, .text]
     }
 }

@@ -25,7 +25,11 @@ public struct TicketStore: Sendable {
     static let columns = "id, number, requester_id, channel, subject, status, resolved_at, closed_at, created_at"
 
     private func records(_ query: PostgresQuery) async throws -> [TicketRecord] {
-        try await connection.query(query, logger: logger).collect().map { row in
+        try Self.records(try await connection.query(query, logger: logger).collect())
+    }
+
+    private static func records(_ rows: [PostgresRow]) throws -> [TicketRecord] {
+        try rows.map { row in
             let (id, number, requester, channel, subject, status, resolvedAt, closedAt, createdAt) = try row.decode(
                 (Int64, Int64, Int64, String, String, String, Date?, Date?, Date).self)
             guard let channel = SupportChannel(rawValue: channel), let status = TicketStatus(rawValue: status) else {
@@ -107,14 +111,12 @@ public struct TicketStore: Sendable {
 
     /// Creates a ticket with the next number, status `new`.
     public func create(_ ticket: NewTicket) async throws -> TicketRecord {
-        let created = try await records(
-            """
-            INSERT INTO ticket (requester_id, channel, subject, requested_category, last_requester_message_at)
-            VALUES (\(ticket.requesterID.rawValue), \(ticket.channel.rawValue), \(ticket.subject),
-                    \(ticket.requestedCategory?.rawValue), now())
-            RETURNING \(unescaped: Self.columns)
-            """
-        )
+        var bindings = PostgresBindings(capacity: 4)
+        bindings.append(ticket.requesterID.rawValue)
+        bindings.append(ticket.channel.rawValue)
+        bindings.append(ticket.subject)
+        bindings.append(ticket.requestedCategory?.rawValue)
+        let created = try Self.records(try await connection.rows(of: CreateSQL.self, bindings, logger: logger))
         guard let record = created.first else { throw TicketStoreError.unexpectedValue("INSERT returned no ticket") }
         return record
     }
@@ -147,17 +149,15 @@ public struct TicketStore: Sendable {
     @discardableResult
     public func append(_ message: NewMessage) async throws -> MessageID? {
         let attachments = try StoredJSON.text(of: .array(message.attachments.map(\.json)))
-        let rows = try await connection.query(
-            """
-            INSERT INTO message (ticket_id, author_kind, author_requester_id, channel, body, attachments,
-                                 external_message_id, inbound_item_id)
-            VALUES (\(message.ticketID.rawValue), 'requester', \(message.requesterID.rawValue), \(message.channel.rawValue),
-                    \(message.body), \(attachments)::jsonb, \(message.externalMessageID), \(message.inboundItemID?.rawValue))
-            ON CONFLICT (inbound_item_id) WHERE inbound_item_id IS NOT NULL DO NOTHING
-            RETURNING id
-            """,
-            logger: logger
-        ).collect()
+        var bindings = PostgresBindings(capacity: 7)
+        bindings.append(message.ticketID.rawValue)
+        bindings.append(message.requesterID.rawValue)
+        bindings.append(message.channel.rawValue)
+        bindings.append(message.body)
+        bindings.append(attachments)
+        bindings.append(message.externalMessageID)
+        bindings.append(message.inboundItemID?.rawValue)
+        let rows = try await connection.rows(of: MessageInsertSQL.self, bindings, logger: logger)
         return try rows.first.map { MessageID(try $0.decode(Int64.self)) }
     }
 
@@ -166,15 +166,13 @@ public struct TicketStore: Sendable {
     public func recordEvent(
         _ ticket: TicketID, _ type: TicketEventType, actor: TicketActor, data: [String: StoredJSON] = [:]
     ) async throws -> TicketEventID {
-        let json = try StoredJSON.text(data)
-        let rows = try await connection.query(
-            """
-            INSERT INTO ticket_event (ticket_id, type, actor_kind, actor_id, data)
-            VALUES (\(ticket.rawValue), \(type.rawValue), \(actor.kind.rawValue), \(actor.id), \(json)::jsonb)
-            RETURNING id
-            """,
-            logger: logger
-        ).collect()
+        var bindings = PostgresBindings(capacity: 5)
+        bindings.append(ticket.rawValue)
+        bindings.append(type.rawValue)
+        bindings.append(actor.kind.rawValue)
+        bindings.append(actor.id)
+        bindings.append(try StoredJSON.text(data))
+        let rows = try await connection.rows(of: EventInsertSQL.self, bindings, logger: logger)
         guard let id = try rows.first?.decode(Int64.self) else {
             throw TicketStoreError.unexpectedValue("INSERT returned no ticket_event")
         }
@@ -190,5 +188,34 @@ public struct TicketStore: Sendable {
             WHERE id = \(id.rawValue)
             """,
             logger: logger)
+    }
+
+    /// Every step of every ticket writes one (five per new ticket): prepared, not parsed and planned each time.
+    private enum EventInsertSQL: RepeatedStatement {
+        static let sql = """
+            INSERT INTO ticket_event (ticket_id, type, actor_kind, actor_id, data)
+            VALUES ($1, $2, $3, $4, $5::jsonb) RETURNING id
+            """
+        static let parameterTypes: [PostgresDataType] = [.int8, .text, .text, .int8, .text]
+    }
+
+    private enum MessageInsertSQL: RepeatedStatement {
+        static let sql = """
+            INSERT INTO message (ticket_id, author_kind, author_requester_id, channel, body, attachments,
+                                 external_message_id, inbound_item_id)
+            VALUES ($1, 'requester', $2, $3, $4, $5::jsonb, $6, $7)
+            ON CONFLICT (inbound_item_id) WHERE inbound_item_id IS NOT NULL DO NOTHING
+            RETURNING id
+            """
+        static let parameterTypes: [PostgresDataType] = [.int8, .int8, .text, .text, .text, .text, .int8]
+    }
+
+    private enum CreateSQL: RepeatedStatement {
+        static let sql = """
+            INSERT INTO ticket (requester_id, channel, subject, requested_category, last_requester_message_at)
+            VALUES ($1, $2, $3, $4, now())
+            RETURNING \(TicketStore.columns)
+            """
+        static let parameterTypes: [PostgresDataType] = [.int8, .text, .text, .text]
     }
 }
