@@ -20,13 +20,10 @@ enum WorkerSQL {
         return jobs
     }
 
-    /// Deletes completed jobs this owner still holds; returns how many were deleted.
+    /// Deletes completed jobs this owner still holds (``CompleteStatement``); returns how many were deleted.
     static func complete(ids: [Int64], owner: String, on connection: PostgresConnection, logger: Logger) async throws -> Int {
-        let rows = try await connection.query(
-            "WITH d AS (DELETE FROM job WHERE id = ANY(\(ids)::int8[]) AND owner = \(owner) RETURNING 1) SELECT count(*) FROM d",
-            logger: logger
-        )
-        for try await count in rows.decode(Int64.self) { return Int(count) }
+        let rows = try await connection.execute(CompleteStatement(ids: ids, owner: owner), logger: logger)
+        for try await count in rows { return Int(count) }
         return 0
     }
 

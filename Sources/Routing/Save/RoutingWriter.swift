@@ -36,14 +36,15 @@ struct RoutingWriter: Sendable {
         bindings.append(ticket.id.rawValue)
         _ = try await connection.rows(of: RouteSQL.self, bindings, logger: logger)
 
+        var events: [NewTicketEvent] = []
         if ticket.classification == nil {
-            try await tickets.recordEvent(
-                ticket.id, .classified, actor: .system,
+            events.append(NewTicketEvent(
+                .classified, actor: .system,
                 data: [
                     "category": .string(plan.classification.category.rawValue),
                     "priority": .string(plan.classification.priority.rawValue),
                     "reasons": .array(plan.classification.reasons.map(StoredJSON.string)),
-                ])
+                ]))
         }
         var routed: [String: StoredJSON] = [
             "line": .string(plan.target.line.rawValue), "team_id": plan.target.teamID.map { .int($0.rawValue) } ?? .null,
@@ -52,11 +53,15 @@ struct RoutingWriter: Sendable {
         ]
         if let from = plan.answerFrom { routed["answer_from"] = .string(from.formatted(.iso8601)) }
         if plan.target.viaArbitration { routed["via_arbitration"] = true }
-        try await tickets.recordEvent(ticket.id, .routed, actor: .system, data: routed)
-
-        if changed, let staff = plan.assignment.staffID {
-            try await announceAssignment(
-                ticket.id, number: ticket.number, subject: ticket.subject, to: staff, from: ticket.assigneeID, decision: plan.assignment)
+        events.append(NewTicketEvent(.routed, actor: .system, data: routed))
+        let newAssignee = changed ? plan.assignment.staffID : nil
+        if let newAssignee {
+            events.append(Self.assignment(to: newAssignee, from: ticket.assigneeID, decision: plan.assignment))
+        }
+        // One statement for the routing's history: each entry on its own was a round trip.
+        let ids = try await tickets.recordEvents(ticket.id, events)
+        if let newAssignee, let event = ids.last {
+            try await tell(newAssignee, ticket: ticket.id, number: ticket.number, subject: ticket.subject, event: event)
         }
     }
 
@@ -65,12 +70,22 @@ struct RoutingWriter: Sendable {
     func announceAssignment(
         _ ticket: TicketID, number: Int64, subject: String, to staff: StaffID, from previous: StaffID?, decision: AssignmentDecision
     ) async throws {
+        let entry = Self.assignment(to: staff, from: previous, decision: decision)
+        let event = try await tickets.recordEvent(ticket, entry.type, actor: entry.actor, data: entry.data)
+        try await tell(staff, ticket: ticket, number: number, subject: subject, event: event)
+    }
+
+    private static func assignment(to staff: StaffID, from previous: StaffID?, decision: AssignmentDecision) -> NewTicketEvent {
         var data: [String: StoredJSON] = [
             "staff_id": .int(staff.rawValue), "why": .string(decision.why),
             "from_staff_id": previous.map { .int($0.rawValue) } ?? .null,
         ]
         if case .nextShift(_, let from, _) = decision { data["next_shift_from"] = .string(from.formatted(.iso8601)) }
-        let event = try await tickets.recordEvent(ticket, .assigned, actor: .system, data: data)
+        return NewTicketEvent(.assigned, actor: .system, data: data)
+    }
+
+    /// The assignee's notification, keyed by the assignment's history entry: one per assignment.
+    private func tell(_ staff: StaffID, ticket: TicketID, number: Int64, subject: String, event: TicketEventID) async throws {
         try await notifier.notify(
             staff, template: "assigned", text: "Ticket #\(number) is yours: \(subject)", ticket: ticket,
             key: "assigned:\(ticket):\(event)", extra: ["ticket_number": .int(number)])

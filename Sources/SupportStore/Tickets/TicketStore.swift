@@ -77,14 +77,11 @@ public struct TicketStore: Sendable {
 
     /// The requester's most recent active ticket (new, open, pending_*, escalated) on `channel`.
     public func latestActiveTicket(requester: RequesterID, channel: SupportChannel) async throws -> TicketRecord? {
-        try await records(
-            """
-            SELECT \(unescaped: Self.columns) FROM ticket
-            WHERE requester_id = \(requester.rawValue) AND channel = \(channel.rawValue)
-              AND status = ANY(\(TicketStatus.active.map(\.rawValue)))
-            ORDER BY created_at DESC, id DESC LIMIT 1
-            """
-        ).first
+        var bindings = PostgresBindings(capacity: 3)
+        bindings.append(requester.rawValue)
+        bindings.append(channel.rawValue)
+        bindings.append(TicketStatus.active.map(\.rawValue))
+        return try Self.records(try await connection.rows(of: LatestActiveSQL.self, bindings, logger: logger)).first
     }
 
     /// The requester's active tickets on every channel, newest first.
@@ -166,17 +163,26 @@ public struct TicketStore: Sendable {
     public func recordEvent(
         _ ticket: TicketID, _ type: TicketEventType, actor: TicketActor, data: [String: StoredJSON] = [:]
     ) async throws -> TicketEventID {
+        let ids = try await recordEvents(ticket, [NewTicketEvent(type, actor: actor, data: data)])
+        return ids[0]
+    }
+
+    /// Appends several entries in one statement, in this order; returns their ids in the same order.
+    public func recordEvents(_ ticket: TicketID, _ events: [NewTicketEvent]) async throws -> [TicketEventID] {
+        guard !events.isEmpty else { return [] }
         var bindings = PostgresBindings(capacity: 5)
         bindings.append(ticket.rawValue)
-        bindings.append(type.rawValue)
-        bindings.append(actor.kind.rawValue)
-        bindings.append(actor.id)
-        bindings.append(try StoredJSON.text(data))
-        let rows = try await connection.rows(of: EventInsertSQL.self, bindings, logger: logger)
-        guard let id = try rows.first?.decode(Int64.self) else {
-            throw TicketStoreError.unexpectedValue("INSERT returned no ticket_event")
+        bindings.append(events.map(\.type.rawValue))
+        bindings.append(events.map(\.actor.kind.rawValue))
+        bindings.append(events.map { $0.actor.id ?? 0 })
+        bindings.append(try events.map { try StoredJSON.text($0.data) })
+        let ids = try await connection.rows(of: EventsInsertSQL.self, bindings, logger: logger).map {
+            TicketEventID(try $0.decode(Int64.self))
         }
-        return TicketEventID(id)
+        guard ids.count == events.count else {
+            throw TicketStoreError.unexpectedValue("INSERT returned \(ids.count) of \(events.count) ticket_event rows")
+        }
+        return ids
     }
 
     /// Stores a CSAT score (1–5, checked by the table too) and comment on a ticket.
@@ -189,16 +195,6 @@ public struct TicketStore: Sendable {
             """,
             logger: logger)
     }
-
-    /// Every step of every ticket writes one (five per new ticket): prepared, not parsed and planned each time.
-    private enum EventInsertSQL: RepeatedStatement {
-        static let sql = """
-            INSERT INTO ticket_event (ticket_id, type, actor_kind, actor_id, data)
-            VALUES ($1, $2, $3, $4, $5::jsonb) RETURNING id
-            """
-        static let parameterTypes: [PostgresDataType] = [.int8, .text, .text, .int8, .text]
-    }
-
     private enum MessageInsertSQL: RepeatedStatement {
         static let sql = """
             INSERT INTO message (ticket_id, author_kind, author_requester_id, channel, body, attachments,
@@ -217,5 +213,30 @@ public struct TicketStore: Sendable {
             RETURNING \(TicketStore.columns)
             """
         static let parameterTypes: [PostgresDataType] = [.int8, .text, .text, .text]
+    }
+
+    private enum LatestActiveSQL: RepeatedStatement {
+        static let sql = """
+            SELECT \(TicketStore.columns) FROM ticket
+            WHERE requester_id = $1 AND channel = $2 AND status = ANY($3)
+            ORDER BY created_at DESC, id DESC LIMIT 1
+            """
+        static let parameterTypes: [PostgresDataType] = [.int8, .text, .textArray]
+    }
+
+    /// Ids come from the identity in insertion order, so sorting by id gives the caller's order back.
+    /// An actor id of 0 stands for none (ids start at 1): arrays cannot carry NULLs here.
+    private enum EventsInsertSQL: RepeatedStatement {
+        static let sql = """
+            WITH inserted AS (
+                INSERT INTO ticket_event (ticket_id, type, actor_kind, actor_id, data)
+                SELECT $1, e.type, e.actor_kind, nullif(e.actor_id, 0), e.data::jsonb
+                FROM unnest($2::text[], $3::text[], $4::int8[], $5::text[]) WITH ORDINALITY AS e (type, actor_kind, actor_id, data, n)
+                ORDER BY e.n
+                RETURNING id
+            )
+            SELECT id FROM inserted ORDER BY id
+            """
+        static let parameterTypes: [PostgresDataType] = [.int8, .textArray, .textArray, .int8Array, .textArray]
     }
 }
