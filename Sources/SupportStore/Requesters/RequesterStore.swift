@@ -47,9 +47,11 @@ public struct RequesterStore: Sendable {
             // Another transaction added the same identity meanwhile; use its row.
             return try await resolveExisting(claim)
         }
-        let created = try await createRequester(claim)
+        let (created, locale) = try await createRequester(claim)
         if let id = try await insertIdentity(claim, requester: created) {
-            return try await resolved(created, identity: id, match: .created)
+            // Our own row, not yet committed: nobody can have merged it or be waiting on it, so there is no
+            // chain to follow and no lock to take (three statements fewer for every first contact).
+            return ResolvedRequester(id: created, identityID: id, displayName: claim.displayName, locale: locale, match: .created)
         }
         // Lost a race with another item from the same person: drop our requester and use theirs.
         try await connection.query("DELETE FROM requester WHERE id = \(created.rawValue)", logger: logger)
@@ -90,13 +92,13 @@ public struct RequesterStore: Sendable {
         return try row.map { RequesterID(try $0.decode(Int64.self)) }
     }
 
-    private func createRequester(_ claim: RequesterIdentityClaim) async throws -> RequesterID {
+    private func createRequester(_ claim: RequesterIdentityClaim) async throws -> (RequesterID, locale: String) {
         let locale = claim.locale.flatMap { ["ru", "en"].contains($0) ? $0 : nil } ?? "ru"
         let row = try await connection.rows(of: CreateSQL.self, Self.bind(claim.displayName, locale), logger: logger).first
         guard let id = try row?.decode(Int64.self) else {
             throw RequesterStoreError(.notFound, "INSERT returned no requester")
         }
-        return RequesterID(id)
+        return (RequesterID(id), locale)
     }
 
     /// Inserts the identity; nil when it already exists (its row wins).
