@@ -38,6 +38,29 @@ struct RequesterStoreTests {
         }
     }
 
+    @Test func twoFirstContactsFromOnePersonAtOnceEndOnOneRequester() async throws {
+        try await IntakeEnv.with { env in
+            let claim = RequesterIdentityClaim(channel: .telegram, externalID: "424242", display: "@racer", displayName: "Racer")
+            let firstResolved = AsyncStream<Void>.makeStream()
+            async let first = withRequesters(env) { store in
+                let resolved = try await store.resolve(claim)
+                firstResolved.continuation.yield()
+                // Hold the uncommitted identity while the second transaction runs into it.
+                try await Task.sleep(for: .milliseconds(500))
+                return resolved
+            }
+            var signals = firstResolved.stream.makeAsyncIterator()
+            _ = await signals.next()
+            let second = try await withRequesters(env) { store in try await store.resolve(claim) }
+            let winner = try await first
+            #expect(winner.match == .created)
+            #expect(second.match == .identity)
+            #expect(second.id == winner.id)
+            #expect(second.identityID == winner.identityID)
+            #expect(try await env.int("SELECT count(*)::int FROM requester") == 1, "the loser's requester is dropped")
+        }
+    }
+
     @Test func unverifiedAddressesDoNotMatchButContractEmailsDo() async throws {
         try await IntakeEnv.with { env in
             _ = try await env.deliver(.email, Mails.message(subject: "a", messageID: "e1@x", body: "a"))

@@ -36,10 +36,10 @@ struct EscalationWriter: Sendable {
                 try await tell(try await ticket.lineStaff(line, on: connection, logger: logger))
             case .reassign:
                 try await unassign(actor: actor, why: plan.why)
-                try await jobs.enqueue(try NewJob(RoutingJob(ticketID: ticket.id, reason: .escalation)))
+                jobs.enqueueAtCommit(try NewJob(RoutingJob(ticketID: ticket.id, reason: .escalation)))
             case .moveTo(let line):
                 try await move(to: line, actor: actor, why: plan.why, reason: reason)
-                try await jobs.enqueue(try NewJob(RoutingJob(ticketID: ticket.id, reason: .escalation)))
+                jobs.enqueueAtCommit(try NewJob(RoutingJob(ticketID: ticket.id, reason: .escalation)))
             }
         }
     }

@@ -37,7 +37,7 @@ struct FAQBotWait: Sendable {
         try await tickets.recordEvent(
             ticketID, .statusChanged, actor: .bot, data: ["from": .string(statusText), "to": "open", "reason": "no_answer"])
         try await tickets.recordEvent(ticketID, .handedOver, actor: .bot, data: ["reason": "no_answer"])
-        try await jobs.enqueue(NewJob(RoutingJob(ticketID: ticketID, reason: .handover)))
+        jobs.enqueueAtCommit(try NewJob(RoutingJob(ticketID: ticketID, reason: .handover)))
         if let route = try await RequesterRoute.of(ticketID, on: connection, logger: logger) {
             let text = ReplyText(locale: route.locale).botWaitEnded(number: ticket.number)
             try await NotificationOutbox(connection: connection, logger: logger).send(

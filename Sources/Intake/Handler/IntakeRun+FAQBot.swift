@@ -8,9 +8,10 @@ extension IntakeRun {
     /// Answers a new ticket from the knowledge base when ``FAQBotRule`` is confident: the article (or, with
     /// `SUPPORT_LLM_BOT_ANSWERS=on`, a draft from it through ``FAQBotDraftJob``) goes out on the requester's
     /// channel (with "this helped" / "call an operator" buttons on Telegram) and the ticket waits for the requester (`pending_requester`, `bot_answered`) instead of being routed.
-    /// - Returns: whether the bot answered; if not, the caller acknowledges and routes as usual.
-    func answerFromKnowledgeBase(_ ticket: TicketRecord, requester: ResolvedRequester) async throws -> Bool {
-        guard let rule = configuration.faqBot, request.hasContent else { return false }
+    /// - Returns: the `bot_answered` entry for the caller to record after `created`, or nil if the bot did
+    ///   not answer (the caller then acknowledges and routes as usual).
+    func answerFromKnowledgeBase(_ ticket: TicketRecord, requester: ResolvedRequester) async throws -> NewTicketEvent? {
+        guard let rule = configuration.faqBot, request.hasContent else { return nil }
         let text = [request.subject, request.body].compactMap { $0 }.joined(separator: "\n")
         let best = try await KnowledgeStore(connection: connection, logger: logger)
             .search(text, reader: .requester, matching: .anyWord, limit: 1).first
@@ -19,11 +20,11 @@ extension IntakeRun {
             let article = try await KnowledgeStore(connection: connection, logger: logger).article(best.id, reader: .requester)
         else {
             if case .handOver(let reason) = decision { logger.debug("faq bot passes", metadata: ["reason": "\(reason.rawValue)"]) }
-            return false
+            return nil
         }
         if configuration.llm?.answersRequesters == true {
             // The model is slow and may fail: it drafts outside this transaction (FAQBotDraft).
-            try await jobs.enqueue(NewJob(FAQBotDraftJob(ticketID: ticket.id, articleID: article.id)))
+            jobs.enqueueAtCommit(try NewJob(FAQBotDraftJob(ticketID: ticket.id, articleID: article.id)))
         } else {
             let link = BotAnswer.link(base: configuration.kbBaseURL, article: article)
             try await notify(
@@ -33,14 +34,13 @@ extension IntakeRun {
                 extra: BotAnswer.extra(ticket: ticket, article: article, link: link, locale: requester.locale))
         }
         try await tickets.setStatus(ticket.id, to: .pendingRequester)
-        try await jobs.enqueue(NewJob(FAQBotWaitJob(ticketID: ticket.id), schedule: .after(configuration.faqBotWait)))
-        try await tickets.recordEvent(
-            ticket.id, .botAnswered, actor: .bot,
+        jobs.enqueueAtCommit(try NewJob(FAQBotWaitJob(ticketID: ticket.id), schedule: .after(configuration.faqBotWait)))
+        return NewTicketEvent(
+            .botAnswered, actor: .bot,
             data: [
                 "article_id": .int(article.id.rawValue), "confidence": .string(String(format: "%.3f", confidence)),
                 "rank": .string(String(format: "%.3f", best.rank)), "inbound_item_id": .int(item.id.rawValue),
             ])
-        return true
     }
 
     /// "This helped" under a bot answer: the ticket is resolved as deflected; any other ticket only

@@ -5,15 +5,21 @@ import SupportStore
 extension IntakeRun {
     /// Appends the message to the right ticket (``TicketPlacement``), creating or reopening it as needed,
     /// and queues routing when a human must look (new, reopened, resumed, handed over).
+    ///
+    /// The history entries are written together at the end, in the order they happened: one statement
+    /// per message instead of two or three.
     func place(_ requester: ResolvedRequester, handover: Bool) async throws -> IntakeOutcome {
-        let threaded = try await threadedTicket(requester)
-        let active = try await tickets.latestActiveTicket(requester: requester.id, channel: request.channel)
+        // A requester created by this transaction has no tickets yet: two lookups fewer per first contact.
+        let isNew = requester.match == .created
+        let threaded = isNew ? nil : try await threadedTicket(requester)
+        let active = isNew ? nil : try await tickets.latestActiveTicket(requester: requester.id, channel: request.channel)
         let placement = TicketPlacement.decide(
             intent: request.intent, threaded: threaded, active: active, receivedAt: item.receivedAt,
             reopenWindow: configuration.reopenWindow)
         let actor: TicketActor = request.loggedByStaffID.map(TicketActor.staff) ?? .requester(requester.id)
         let ticket: TicketRecord
         let outcome: IntakeOutcome
+        var events: [NewTicketEvent] = []
         switch placement {
         case .create(let previous):
             let subject = SubjectLine.subject(
@@ -26,8 +32,11 @@ extension IntakeRun {
             ]
             if let previous { data["previous_ticket_id"] = .int(previous.id.rawValue) }
             if let staff = request.loggedByStaffID { data["logged_by_staff_id"] = .int(staff.rawValue) }
-            try await tickets.recordEvent(ticket.id, .created, actor: actor, data: data)
-            if !handover, request.loggedByStaffID == nil, try await answerFromKnowledgeBase(ticket, requester: requester) {
+            events.append(NewTicketEvent(.created, actor: actor, data: data))
+            if !handover, request.loggedByStaffID == nil,
+                let answered = try await answerFromKnowledgeBase(ticket, requester: requester)
+            {
+                events.append(answered)
                 outcome = .botAnswered(ticket.id)
             } else {
                 try await acknowledge(ticket, requester: requester)
@@ -61,15 +70,20 @@ extension IntakeRun {
             }
             outcome = .appended(ticket.id)
         }
-        try await appendMessage(to: ticket, requester: requester, actor: actor)
+        if let received = try await appendMessage(to: ticket, requester: requester, actor: actor) {
+            events.append(received)
+        }
         if case .append(_, let resumes) = placement, !handover, !resumes {
             // Routing reschedules the tickets it is queued for; a plain follow-up may start the next-response clock.
+            // The clock reads this message's entry, so it is written first.
+            _ = try await tickets.recordEvents(ticket.id, events)
+            events = []
             try await SLAScheduler(connection: connection, jobs: jobs, logger: logger).reschedule(ticket.id, now: Date())
         }
         if handover {
-            try await tickets.recordEvent(
-                ticket.id, .handedOver, actor: actor, data: ["inbound_item_id": .int(item.id.rawValue)])
+            events.append(NewTicketEvent(.handedOver, actor: actor, data: ["inbound_item_id": .int(item.id.rawValue)]))
         }
+        _ = try await tickets.recordEvents(ticket.id, events)
         return outcome
     }
 
@@ -88,18 +102,21 @@ extension IntakeRun {
         return try await tickets.ticket(referencing: request.thread.references, requester: requester.id)
     }
 
-    private func appendMessage(to ticket: TicketRecord, requester: ResolvedRequester, actor: TicketActor) async throws {
-        guard request.hasContent else { return }
+    /// Stores the message; returns its `message_received` entry, or nil if there was nothing new to store.
+    private func appendMessage(
+        to ticket: TicketRecord, requester: ResolvedRequester, actor: TicketActor
+    ) async throws -> NewTicketEvent? {
+        guard request.hasContent else { return nil }
         let edited = if case .edited = request.intent { true } else { false }
         let body = edited ? Self.editedPrefix + request.body : request.body
         let message = try await tickets.append(
             NewMessage(
                 ticketID: ticket.id, requesterID: requester.id, channel: request.channel, body: body,
                 attachments: request.attachments, externalMessageID: request.externalMessageID, inboundItemID: item.id))
-        guard let message else { return }  // a previous delivery stored it
+        guard let message else { return nil }  // a previous delivery stored it
         var data: [String: StoredJSON] = ["message_id": .int(message.rawValue), "inbound_item_id": .int(item.id.rawValue)]
         if edited { data["edited"] = true }
         if !request.attachments.isEmpty { data["attachments"] = .int(Int64(request.attachments.count)) }
-        try await tickets.recordEvent(ticket.id, .messageReceived, actor: actor, data: data)
+        return NewTicketEvent(.messageReceived, actor: actor, data: data)
     }
 }

@@ -70,6 +70,6 @@ struct IntakeRun: Sendable {
     }
 
     func route(_ ticket: TicketID, _ reason: RoutingJob.Reason) async throws {
-        try await jobs.enqueue(NewJob(RoutingJob(ticketID: ticket, reason: reason)))
+        jobs.enqueueAtCommit(try NewJob(RoutingJob(ticketID: ticket, reason: reason)))
     }
 }

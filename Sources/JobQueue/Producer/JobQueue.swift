@@ -76,7 +76,9 @@ public struct JobQueue: Sendable {
         let result = try await client.transaction(logger: logger) { connection in
             enqueuer.attach(connection)
             defer { enqueuer.detach() }
-            return try await body(connection, enqueuer)
+            let result = try await body(connection, enqueuer)
+            try await enqueuer.insertDeferred()
+            return result
         }
         notifyCommitted(queues: enqueuer.readyQueues)
         return result
@@ -112,6 +114,7 @@ public final class TransactionEnqueuer: Sendable {
     private struct State {
         var connection: PostgresConnection?
         var queues: Set<String> = []
+        var deferred: [NewJob] = []
     }
 
     private let state = Mutex(State())
@@ -136,6 +139,31 @@ public final class TransactionEnqueuer: Sendable {
         let inserted = try await EnqueueSQL.insert(job, on: connection(), logger: logger)
         if let inserted, inserted.ready { state.withLock { _ = $0.queues.insert(inserted.queue) } }
         return inserted?.id
+    }
+
+    /// Queues `job` to be inserted when the transaction's body returns, just before COMMIT, in one statement
+    /// with the transaction's other such jobs: for follow-ups whose id the caller does not need. As with
+    /// ``enqueue(_:)``, a job whose unique key a live job holds is skipped.
+    public func enqueueAtCommit(_ job: NewJob) {
+        state.withLock { $0.deferred.append(job) }
+    }
+
+    /// ``enqueueAtCommit(_:)`` for several jobs.
+    public func enqueueAtCommit(batch: [NewJob]) {
+        state.withLock { $0.deferred.append(contentsOf: batch) }
+    }
+
+    /// Inserts the jobs queued with ``enqueueAtCommit(_:)``.
+    func insertDeferred() async throws {
+        let jobs = state.withLock { state in
+            defer { state.deferred.removeAll() }
+            return state.deferred
+        }
+        switch jobs.count {
+        case 0: return
+        case 1: try await enqueue(jobs[0])
+        default: try await enqueue(batch: jobs)
+        }
     }
 
     /// Enqueues many jobs in the transaction, one statement.

@@ -126,7 +126,7 @@ public struct DealStore: Sendable {
         guard let raw = try rows.first?.decode(Int64.self) else { throw TicketStoreError.unexpectedValue("dispute INSERT") }
         try await connection.query("UPDATE deal SET status = 'disputed' WHERE id = \(deal.id)", logger: logger)
         let dispute = DisputeID(raw)
-        try await jobs.enqueue(NewJob(DisputeJob(disputeID: dispute, event: .open, state: .opened, generation: 0)))
+        jobs.enqueueAtCommit(try NewJob(DisputeJob(disputeID: dispute, event: .open, state: .opened, generation: 0)))
         return dispute
     }
 }

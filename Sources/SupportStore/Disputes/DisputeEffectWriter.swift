@@ -35,7 +35,7 @@ struct DisputeEffectWriter {
     private func perform(_ effect: DisputeEffect, index: Int) async throws {
         switch effect {
         case .scheduleDeadline(let state, let due):
-            try await jobs.enqueue(NewJob(DisputeJob(disputeID: after.id, event: .deadline, state: state, generation: generation),
+            jobs.enqueueAtCommit(try NewJob(DisputeJob(disputeID: after.id, event: .deadline, state: state, generation: generation),
                                     schedule: .at(due)))
         case .cancelDeadline, .flag:
             break  // the generation makes old jobs stale; the flag is saved with the row
@@ -61,7 +61,7 @@ struct DisputeEffectWriter {
     }
 
     private func job(_ event: DisputeJob.Event, schedule: NewJob.Schedule) async throws {
-        try await jobs.enqueue(NewJob(DisputeJob(disputeID: after.id, event: event, state: after.state, generation: generation),
+        jobs.enqueueAtCommit(try NewJob(DisputeJob(disputeID: after.id, event: event, state: after.state, generation: generation),
                                 schedule: schedule))
     }
 

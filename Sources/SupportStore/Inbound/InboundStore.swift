@@ -37,7 +37,7 @@ public struct InboundStore: Sendable {
                 guard let existing else { throw InboundStoreError.vanished }
                 return InboundReceipt(id: InboundItemID(existing), isNew: false)
             }
-            try await jobs.enqueue(NewJob(IntakeJob(inboundItemID: InboundItemID(id))))
+            jobs.enqueueAtCommit(try NewJob(IntakeJob(inboundItemID: InboundItemID(id))))
             return InboundReceipt(id: InboundItemID(id), isNew: true)
         }
     }

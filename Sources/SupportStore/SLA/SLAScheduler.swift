@@ -47,7 +47,7 @@ public struct SLAScheduler: Sendable {
             SLAJob(ticketID: ticket, clock: clock, deadline: deadline, generation: generation, dueAt: due)
         }
         if !scheduled.isEmpty {
-            try await jobs.enqueue(batch: scheduled.map { try NewJob($0, schedule: .at($0.dueAt), maxAttempts: 10) })
+            jobs.enqueueAtCommit(batch: try scheduled.map { try NewJob($0, schedule: .at($0.dueAt), maxAttempts: 10) })
         }
         return scheduled
     }

@@ -40,15 +40,15 @@ public struct NotificationOutbox: Sendable {
         return try rows.first.map { NotificationID(try $0.decode(Int64.self)) }
     }
 
-    /// Inserts the notification and queues its delivery on the same transaction.
+    /// Inserts the notification and queues its delivery at the transaction's commit.
     /// - Returns: Its id, or nil when one with the same idempotency key exists (nothing is queued).
     @discardableResult
     public func send(
         _ notification: NewNotification, jobs: TransactionEnqueuer, schedule: NewJob.Schedule = .now
     ) async throws -> NotificationID? {
         guard let id = try await insert(notification) else { return nil }
-        try await jobs.enqueue(
-            NewJob(
+        jobs.enqueueAtCommit(
+            try NewJob(
                 NotifyJob(notificationID: id, idempotencyKey: notification.idempotencyKey, ticketID: notification.ticketID),
                 schedule: schedule))
         return id
