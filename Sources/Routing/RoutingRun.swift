@@ -36,16 +36,17 @@ struct RoutingRun: Sendable {
             ? try await CaseFacts.punishment(for: ticket, on: connection, logger: logger) : nil
         let desk = try await configuration.desk.settings(on: connection, logger: logger)
         let staff = try await StaffRoster.load(at: now, shifts: desk.shifts, on: connection, logger: logger)
+        let people = try await CaseFacts.requesterPeople(of: ticket, on: connection, logger: logger)
         var context = RoutingContext(
             report: ReportSummary(
                 ticketID: ticket.id, requesterID: ticket.requesterID ?? RequesterID(0), lexemes: report.lexemes,
                 isIncident: ticket.isIncident, incidentID: ticket.incidentID),
             hits: hits, requestedCategory: ticket.requestedCategory, previous: previous,
             currentAssignee: ticket.assigneeID,
-            returningAssignee: try await CaseFacts.returningAssignee(of: ticket, on: connection, logger: logger),
+            returningAssignee: people.returningAssignee,
             teams: desk.teams, staff: staff,
             conflicts: ConflictOfInterest(
-                parties: try await CaseFacts.staffWhoAre(ticket.requesterID, on: connection, logger: logger),
+                parties: people.staffWhoAreThem,
                 punishingModerator: punishment?.issuer, namedInComplaint: named),
             calendars: desk.calendars, now: now,
             // A second appeal on a decided punishment is the final one: the owners' (L3).

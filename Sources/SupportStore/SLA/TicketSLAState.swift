@@ -27,22 +27,23 @@ public struct TicketSLAState: Sendable {
         _ id: TicketID, now: Date, desk: DeskSettings? = nil, on connection: PostgresConnection,
         logger: Logger
     ) async throws -> TicketSLAState? {
-        var ticket = PostgresBindings()
-        ticket.append(id.rawValue)
-        let rows = try await connection.rows(of: TicketSQL.self, ticket, logger: logger)
-        guard let row = rows.first else { return nil }
-        let (channelText, priorityText, statusText, generation, calendarName) = try row.decode((String, String, String, Int64, String).self)
-        guard let channel = Channel(rawValue: channelText), let priority = Priority(rawValue: priorityText),
-            let status = TicketStatus(rawValue: statusText)
-        else { throw TicketStoreError.unexpectedValue("ticket \(id): channel \(channelText), priority \(priorityText)") }
-
+        var bindings = PostgresBindings(capacity: 2)
+        bindings.append(id.rawValue)
+        bindings.append((SLAHistory.relevantTypes + [.slaWarning, .slaBreached]).map(\.rawValue))
+        // One row per relevant event (or one with no event), each carrying the ticket's columns.
+        var ticket: (channel: SupportSchema.Channel, priority: SupportSchema.Priority, status: TicketStatus, generation: Int64, calendar: String)?
         var entries: [TicketHistoryEntry] = []
         var alarmed: Set<String> = []
-        var history = ticket
-        history.append((SLAHistory.relevantTypes + [.slaWarning, .slaBreached]).map(\.rawValue))
-        for row in try await connection.rows(of: EventsSQL.self, history, logger: logger) {
-            let (type, actor, at, from, to, priority, logged, run, deadline) = try row.decode(
-                (String, String, Date, String?, String?, String?, String?, String?, String?).self)
+        for row in try await connection.rows(of: StateSQL.self, bindings, logger: logger) {
+            let (channelText, priorityText, statusText, generation, calendarName, type, actor, at, from, to, priority, logged, run, deadline) =
+                try row.decode((String, String, String, Int64, String, String?, String?, Date?, String?, String?, String?, String?, String?, String?).self)
+            if ticket == nil {
+                guard let channel = Channel(rawValue: channelText), let priority = Priority(rawValue: priorityText),
+                    let status = TicketStatus(rawValue: statusText)
+                else { throw TicketStoreError.unexpectedValue("ticket \(id): channel \(channelText), priority \(priorityText)") }
+                ticket = (channel, priority, status, generation, calendarName)
+            }
+            guard let type, let actor, let at else { continue }
             let kind = TicketEventType(rawValue: type)
             if kind == .slaWarning || kind == .slaBreached {
                 if let run, let deadline { alarmed.insert(run + ":" + deadline) }
@@ -55,6 +56,7 @@ public struct TicketSLAState: Sendable {
             data["logged_by_staff_id"] = logged
             entries.append(TicketHistoryEntry(kind, by: AuthorKind(rawValue: actor) ?? .system, at: at, data: data))
         }
+        guard let (channel, priority, status, generation, calendarName) = ticket else { return nil }
         let calendars = if let desk { desk.calendars } else { try await TeamDirectory.calendars(on: connection, logger: logger) }
         let policies = if let desk { desk.policies } else { try await SLAPolicyStore.table(on: connection, logger: logger) }
         let clock = SLAClock(
@@ -69,21 +71,17 @@ public struct TicketSLAState: Sendable {
         return TicketSLAState(ticketID: id, status: status, generation: generation, clocks: clocks, alarmed: alarmed)
     }
 
-    private enum TicketSQL: RepeatedStatement {
+    private enum StateSQL: RepeatedStatement {
         static let sql = """
-            SELECT t.channel, t.priority, t.status, t.sla_generation, coalesce(tm.calendar_name, 'default')
-            FROM ticket t LEFT JOIN team tm ON tm.id = t.team_id WHERE t.id = $1
-            """
-        static let parameterTypes: [PostgresDataType] = [.int8]
-    }
-
-    private enum EventsSQL: RepeatedStatement {
-        static let sql = """
-            SELECT type, actor_kind, at, data->>'from', data->>'to', data->>'priority', data->>'logged_by_staff_id',
-                   data->>'run', data->>'deadline'
-            FROM ticket_event
-            WHERE ticket_id = $1 AND type = ANY($2)
-            ORDER BY at, id
+            SELECT t.channel, t.priority, t.status, t.sla_generation, coalesce(tm.calendar_name, 'default'),
+                   e.type, e.actor_kind, e.at, e.data->>'from', e.data->>'to', e.data->>'priority',
+                   e.data->>'logged_by_staff_id', e.data->>'run', e.data->>'deadline'
+            FROM ticket t
+            LEFT JOIN team tm ON tm.id = t.team_id
+            LEFT JOIN LATERAL (SELECT id, type, actor_kind, at, data FROM ticket_event
+                               WHERE ticket_id = t.id AND type = ANY($2)) e ON true
+            WHERE t.id = $1
+            ORDER BY e.at, e.id
             """
         static let parameterTypes: [PostgresDataType] = [.int8, .textArray]
     }
