@@ -18,9 +18,10 @@ struct RoutingRun: Sendable {
     func run() async throws -> RoutingOutcome {
         let now = configuration.now()
         let firstTime = !ticket.hasLexemes
-        let report = try await ReportText.load(ticket.id, computeLexemes: firstTime, on: connection, logger: logger)
         let reclassify = ticket.classification == nil || reason == .manual
-        let hits = reclassify ? try await RuleHits.load(text: report.text, channel: ticket.channel, on: connection, logger: logger) : []
+        let report = try await ReportText.load(
+            ticket.id, computeLexemes: firstTime, classifyFor: reclassify ? ticket.channel : nil, on: connection, logger: logger)
+        let hits = report.hits
         let previous = reclassify ? nil : ticket.classification
         let category = previous?.category
             ?? configuration.decider.classifier.classify(hits: hits, requestedCategory: ticket.requestedCategory).category

@@ -1,25 +1,39 @@
 import Logging
 import PostgresNIO
+import SupportDomain
 import SupportSchema
 import SupportStore
 
 /// A ticket's subject and first requester messages: what classification reads, with their stemmed words
-/// (`ticket.report_lexemes`, for duplicate detection). On first routing the words are computed here and
-/// stored by ``RoutingWriter`` with the rest of the row, so the ticket gets one new row version, not two.
+/// (`ticket.report_lexemes`, for duplicate detection) and, when asked, the rules the text hits
+/// (``RuleHits``), all in one statement. On first routing the words are computed here and stored by
+/// ``RoutingWriter`` with the rest of the row, so the ticket gets one new row version, not two.
 enum ReportText {
     static let messages = 5
 
-    static func load(_ ticket: TicketID, computeLexemes: Bool, on connection: PostgresConnection, logger: Logger)
-        async throws -> (text: String, lexemes: Set<String>)
-    {
-        var bindings = PostgresBindings(capacity: 3)
+    /// - Parameter classifyFor: the ticket's channel when its text is to be classified (the rule hits are
+    ///   then returned); nil for no hits.
+    static func load(
+        _ ticket: TicketID, computeLexemes: Bool, classifyFor channel: SupportChannel?, on connection: PostgresConnection,
+        logger: Logger
+    ) async throws -> (text: String, lexemes: Set<String>, hits: [ClassificationRule]) {
+        var bindings = PostgresBindings(capacity: 4)
         bindings.append(ticket.rawValue)
         bindings.append(Int64(messages))
         bindings.append(computeLexemes)
+        bindings.append(channel?.rawValue)
         let rows = try await connection.rows(of: ReportSQL.self, bindings, logger: logger)
-        guard let row = rows.first else { return ("", []) }
-        let (text, lexemes) = try row.decode((String, [String]).self)
-        return (text, Set(lexemes))
+        guard let row = rows.first else { return ("", [], []) }
+        let (text, lexemes, ids, patterns, categories, boosts, weights) = try row.decode(
+            (String, [String], [Int64]?, [String]?, [String]?, [Int16]?, [Float]?).self)
+        var hits: [ClassificationRule] = []
+        if let ids, let patterns, let categories, let boosts, let weights {
+            for i in ids.indices {
+                hits.append(try RuleHits.rule(
+                    id: ids[i], pattern: patterns[i], category: categories[i], boost: boosts[i], weight: weights[i]))
+            }
+        }
+        return (text, Set(lexemes), hits)
     }
 
     private enum ReportSQL: RepeatedStatement {
@@ -31,11 +45,20 @@ enum ReportText {
                         WHERE ticket_id = t.id AND author_kind = 'requester' ORDER BY created_at, id LIMIT $2
                     ) m), '') AS body
                 FROM ticket t WHERE t.id = $1
+            ), doc AS (
+                SELECT to_tsvector('russian', body) AS ru, to_tsvector('english', body) AS en FROM report
+                WHERE $4::text IS NOT NULL
             )
             SELECT body, tsvector_to_array(CASE WHEN $3 THEN to_tsvector('russian', body)
-                                                ELSE coalesce(report_lexemes, ''::tsvector) END)
-            FROM report
+                                                ELSE coalesce(report_lexemes, ''::tsvector) END),
+                   h.ids, h.patterns, h.categories, h.boosts, h.weights
+            FROM report LEFT JOIN LATERAL (
+                SELECT array_agg(r.id ORDER BY r.id) AS ids, array_agg(r.pattern ORDER BY r.id) AS patterns,
+                       array_agg(r.category ORDER BY r.id) AS categories,
+                       array_agg(r.priority_boost ORDER BY r.id) AS boosts, array_agg(r.weight ORDER BY r.id) AS weights
+                \(RuleHits.matching(channel: "$4"))
+            ) h ON true
             """
-        static let parameterTypes: [PostgresDataType] = [.int8, .int8, .bool]
+        static let parameterTypes: [PostgresDataType] = [.int8, .int8, .bool, .text]
     }
 }
