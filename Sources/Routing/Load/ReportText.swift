@@ -45,7 +45,7 @@ enum ReportText {
                         WHERE ticket_id = t.id AND author_kind = 'requester' ORDER BY created_at, id LIMIT $2
                     ) m), '') AS body
                 FROM ticket t WHERE t.id = $1
-            ), doc AS (
+            ), doc AS MATERIALIZED (
                 SELECT to_tsvector('russian', body) AS ru, to_tsvector('english', body) AS en FROM report
                 WHERE $4::text IS NOT NULL
             )

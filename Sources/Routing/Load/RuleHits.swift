@@ -38,7 +38,7 @@ enum RuleHits {
 
     private enum HitsSQL: RepeatedStatement {
         static let sql = """
-            WITH doc AS (SELECT to_tsvector('russian', $1) AS ru, to_tsvector('english', $1) AS en)
+            WITH doc AS MATERIALIZED (SELECT to_tsvector('russian', $1) AS ru, to_tsvector('english', $1) AS en)
             SELECT r.id, r.pattern, r.category, r.priority_boost, r.weight
             \(matching(channel: "$2"))
             ORDER BY r.id
