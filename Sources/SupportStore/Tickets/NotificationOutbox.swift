@@ -46,7 +46,7 @@ public struct NotificationOutbox: Sendable {
                 schedule: schedule))
     }
 
-    /// `$1`…`$8` of ``insertColumns``, for statements that insert a notification along with other work.
+    /// `$1`…`$8` of ``insertSQL``, for statements that insert a notification along with other work.
     static func bindings(_ notification: NewNotification, capacity: Int = 8) throws -> PostgresBindings {
         let payload = try StoredJSON.text(notification.payload)
         var requester: Int64?, staff: Int64?
