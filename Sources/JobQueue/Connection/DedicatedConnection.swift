@@ -8,16 +8,21 @@ actor DedicatedConnection {
     private var connection: PostgresConnection?
     private static let ids = IDGenerator()
 
+    /// `indexPlansOnly` turns sequential scans off for the claim and completion connections. A queue table
+    /// swings between empty and a large backlog, and PostgreSQL keeps a prepared statement's generic plan,
+    /// costed against the table as it was when made: on an empty table that is a scan of the whole table,
+    /// which every later call then runs (Docs/QUEUE.md, "Plans for a table that empties").
     init(configuration: PostgresConnection.Configuration, applicationName: String, idleInTransactionTimeout: Duration,
-         synchronousCommitOff: Bool, logger: Logger) {
+         synchronousCommitOff: Bool, indexPlansOnly: Bool = false, logger: Logger) {
         var configuration = configuration
         var parameters = configuration.options.additionalStartupParameters.filter {
-            !["application_name", "idle_in_transaction_session_timeout", "synchronous_commit"].contains($0.0)
+            !["application_name", "idle_in_transaction_session_timeout", "synchronous_commit", "enable_seqscan"].contains($0.0)
         }
         parameters.append(("application_name", applicationName))
         let ms = max(Int64(idleInTransactionTimeout.seconds * 1000), 1)
         parameters.append(("idle_in_transaction_session_timeout", String(ms)))
         if synchronousCommitOff { parameters.append(("synchronous_commit", "off")) }
+        if indexPlansOnly { parameters.append(("enable_seqscan", "off")) }
         configuration.options.additionalStartupParameters = parameters
         self.configuration = configuration
         self.logger = logger

@@ -4,21 +4,22 @@ import PostgresNIO
 /// The claim as a named prepared statement: every claim connection parses and plans it once instead of
 /// on every call, which is most of a claim's server time on an idle queue (the latency path).
 ///
-/// The CTE locks a subset of ready rows through the partial ready index (the CTE is an optimisation
-/// fence) and the UPDATE marks them running for the owner.
+/// The subquery locks a subset of ready rows through the partial ready index, and the UPDATE marks them
+/// running for the owner, reaching them by key. It runs on a connection with sequential scans off
+/// (``DedicatedConnection``), so its one plan stays the index plan whatever the table's size was when it
+/// was made. Written as a join, the plan made on an empty, analysed table scanned all of `job` for
+/// every claim once a backlog grew (Docs/QUEUE.md, "Plans for a table that empties").
 struct ClaimStatement: PostgresPreparedStatement {
-    static let name = "jobqueue_claim_v1"
+    static let name = "jobqueue_claim_v2"
     static let sql = """
-        WITH c AS (
+        UPDATE job SET state = 1, attempt = attempt + 1, owner = $3, claimed_at = now()
+        WHERE id = ANY (ARRAY(
             SELECT id FROM job
             WHERE state = 0 AND queue = $1 AND run_at <= now()
             ORDER BY priority, run_at, id
             LIMIT $2
-            FOR NO KEY UPDATE SKIP LOCKED
-        )
-        UPDATE job SET state = 1, attempt = job.attempt + 1, owner = $3, claimed_at = now()
-        FROM c WHERE job.id = c.id
-        RETURNING job.id, job.kind, job.payload, job.attempt, job.max_attempts, job.created_at
+            FOR NO KEY UPDATE SKIP LOCKED))
+        RETURNING id, kind, payload, attempt, max_attempts, created_at
         """
     static let bindingDataTypes: [PostgresDataType] = [.text, .int8, .text]
 

@@ -83,7 +83,8 @@ public final class JobWorker: Service, Sendable {
             runners[queue] = QueueRunner(queue: queue, concurrency: concurrency, prefetch: configuration.prefetch)
             claims[queue] = DedicatedConnection(
                 configuration: connection, applicationName: "jobqueue-claim",
-                idleInTransactionTimeout: configuration.idleInTransactionTimeout, synchronousCommitOff: true, logger: logger
+                idleInTransactionTimeout: configuration.idleInTransactionTimeout, synchronousCommitOff: true, indexPlansOnly: true,
+                logger: logger
             )
         }
         self.runners = runners
@@ -91,7 +92,8 @@ public final class JobWorker: Service, Sendable {
         self.acks = AckBuffer(batchSize: configuration.ackBatchSize)
         self.ackConnection = DedicatedConnection(
             configuration: connection, applicationName: "jobqueue-ack",
-            idleInTransactionTimeout: configuration.idleInTransactionTimeout, synchronousCommitOff: true, logger: logger
+            idleInTransactionTimeout: configuration.idleInTransactionTimeout, synchronousCommitOff: true, indexPlansOnly: true,
+            logger: logger
         )
         self.leaderConnection = DedicatedConnection(
             configuration: connection, applicationName: "jobqueue-leader",
