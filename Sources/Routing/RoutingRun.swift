@@ -69,15 +69,23 @@ struct RoutingRun: Sendable {
             incident: incident, openedIncident: opened)
     }
 
-    /// Last in the transaction: the locks serialise detection of similar reports until it commits, so
+    /// Last in the transaction. Joining an open incident needs no lock: the incident is committed and
+    /// a report in it is no one's candidate. Otherwise (a report that may open one or stay alone) the
+    /// detection runs again under the word locks, which serialise similar reports until this commits, so
     /// they are held over as few statements as possible. Returns the incident joined or opened.
     private func detectIncident(
         _ plan: inout RoutingPlan, context: inout RoutingContext, lexemes: Set<String>, staff: [StaffCandidate], sla: SLAScheduler
     ) async throws -> (incident: TicketID?, opened: Bool) {
-        try await RecentReports.lock(words: lexemes, on: connection, logger: logger)
-        context.recent = try await RecentReports.load(
-            like: ticket.id, words: lexemes, windowMinutes: configuration.incidentWindowMinutes, on: connection, logger: logger)
-        plan = configuration.decider.detectIncident(in: plan, context: context)
+        let (decider, window, undecided) = (configuration.decider, configuration.incidentWindowMinutes, plan)
+        context.recent = try await RecentReports.load(like: ticket.id, words: lexemes, windowMinutes: window, on: connection, logger: logger)
+        plan = decider.detectIncident(in: undecided, context: context)
+        if !plan.incident.joinsExisting {
+            let exclusive = decider.detector.exclusiveLockWords(of: lexemes, uses: RecentReports.uses(in: context.recent))
+            try await RecentReports.lock(words: lexemes, exclusive: exclusive, on: connection, logger: logger)
+            context.recent = try await RecentReports.load(
+                like: ticket.id, words: lexemes, windowMinutes: window, on: connection, logger: logger)
+            plan = decider.detectIncident(in: undecided, context: context)
+        }
         let incidents = IncidentWriter(connection: connection, jobs: jobs, logger: logger)
         switch plan.incident {
         case .none:

@@ -46,6 +46,24 @@ struct IncidentTests {
         }
     }
 
+    /// Joins take no detection lock but take turns on the incident's row: four reporters joining at once
+    /// still add up to critical.
+    @Test func reportersJoiningAtOnceStillMakeItCritical() async throws {
+        try await RoutingEnv.with { env in
+            let text = "Выплаты не приходят, вывод средств завис"
+            _ = try await env.route(text, from: "first@example.com")
+            let incident = try #require(try await env.route(text, from: "second@example.com").incident)
+            var tickets: [TicketID] = []
+            for n in 3...6 { tickets.append(try await env.submit(text, from: "user\(n)@example.com")) }
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                for ticket in tickets { group.addTask { _ = try await env.routing.process(ticketID: ticket, reason: .new) } }
+                try await group.waitForAll()
+            }
+            #expect(try await env.sql.int("SELECT count(*)::int FROM ticket WHERE parent_incident_id = \(incident)") == 6)
+            #expect(try await env.sql.string("SELECT priority FROM ticket WHERE id = \(incident)") == "critical")
+        }
+    }
+
     @Test func theSamePersonTwiceOrDifferentProblemsAreNoIncident() async throws {
         try await RoutingEnv.with { env in
             _ = try await env.route("Бот гарант не отвечает на команды", from: "ivan@example.com")
@@ -65,6 +83,27 @@ struct IncidentTests {
             }
             #expect(try await env.sql.int("SELECT count(*)::int FROM ticket WHERE is_incident") == 1)
             #expect(try await env.sql.int("SELECT count(*)::int FROM ticket WHERE parent_incident_id IS NOT NULL") == 4)
+        }
+    }
+
+    /// Different wordings of one outage (a terse one among them), routed at once with another technical
+    /// report that shares one word with each: the similar ones take turns under the word locks and make
+    /// one incident; the other joins nothing.
+    @Test func concurrentDifferentWordingsMakeOneIncidentAndLeaveTheUnrelatedOut() async throws {
+        try await RoutingEnv.with { env in
+            let texts = ["бот не отвечает, гарант завис", "гарант завис, ошибка", "гарант завис и бот не отвечает уже час",
+                         "бот показывает ошибка в курсе"]
+            var tickets: [TicketID] = []
+            for (n, text) in texts.enumerated() { tickets.append(try await env.submit(text, from: "w\(n)@example.com")) }
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                for ticket in tickets { group.addTask { _ = try await env.routing.process(ticketID: ticket, reason: .new) } }
+                try await group.waitForAll()
+            }
+            #expect(try await env.sql.int("SELECT count(*)::int FROM ticket WHERE is_incident") == 1)
+            let linked = try await env.sql.int(
+                "SELECT count(*)::int FROM ticket WHERE parent_incident_id IS NOT NULL AND id = ANY('{\(tickets.prefix(3).map { "\($0.rawValue)" }.joined(separator: ","))}')")
+            #expect(linked == 3)
+            #expect(try await env.sql.int("SELECT count(*)::int FROM ticket WHERE id = \(tickets[3].rawValue) AND category = 'technical' AND parent_incident_id IS NULL") == 1)
         }
     }
 }

@@ -6,20 +6,33 @@ import SupportSchema
 /// Recent reports sharing a word with this one and not yet in an incident, and open incidents sharing
 /// a word, for ``IncidentDetector``.
 ///
-/// Detection holds transaction-scoped advisory locks, one per stemmed word of the report, taken in key
-/// order (so never a deadlock): two routing processes handling two reports of one outage at once would
-/// otherwise each miss the other's uncommitted report. Similar reports share at least two words, so they
-/// take turns; reports with no word in common do not wait for each other.
+/// Detection that may open an incident holds transaction-scoped advisory locks on the report's stemmed
+/// words, taken in key order (so never a deadlock): two routing processes handling two reports of one
+/// outage at once would otherwise each miss the other's uncommitted report. A report takes its rarer
+/// words exclusively and the rest shared (``IncidentDetector/exclusiveLockWords(of:uses:)``), which is
+/// enough for any two similar reports to take turns, while reports that only share a common word
+/// ("бот") go on at once.
 enum RecentReports {
-    static func lock(words: Set<String>, on connection: PostgresConnection, logger: Logger) async throws {
+    static func lock(words: Set<String>, exclusive: Set<String>, on connection: PostgresConnection, logger: Logger) async throws {
         guard !words.isEmpty else { return }
+        let list = words.sorted()
+        // Two words may hash to one key: it is taken once, exclusively if either word is.
         _ = try await connection.query(
             """
-            SELECT pg_advisory_xact_lock(k) FROM (
-                SELECT DISTINCT hashtext('support.incident:' || w) AS k FROM unnest(\(Array(words))::text[]) AS w ORDER BY k
+            SELECT CASE WHEN x THEN pg_advisory_xact_lock(k) ELSE pg_advisory_xact_lock_shared(k) END FROM (
+                SELECT hashtext('support.incident:' || w) AS k, bool_or(x) AS x
+                FROM unnest(\(list)::text[], \(list.map(exclusive.contains))::bool[]) AS u(w, x)
+                GROUP BY 1 ORDER BY 1
             ) AS keys
             """, logger: logger
         ).collect()
+    }
+
+    /// How many of `reports` use each word: the rarity ``IncidentDetector`` picks the exclusive words by.
+    static func uses(in reports: [ReportSummary]) -> [String: Int] {
+        var uses: [String: Int] = [:]
+        for report in reports { for word in report.lexemes { uses[word, default: 0] += 1 } }
+        return uses
     }
 
     /// The words go in as a `tsquery` literal, not computed in SQL, so the planner sees them: a common word

@@ -55,7 +55,14 @@ struct IncidentWriter: Sendable {
     }
 
     /// Links `ticket` to an open incident and raises the incident's priority as reporters add up.
+    ///
+    /// Joins take no detection lock (``RoutingRun``), so the incident's row lock makes joins to one incident
+    /// take turns: each then counts the reporters of every join committed before it, and the fifth of five
+    /// concurrent reporters still sees five.
     func join(_ ticket: TicketID, incident: TicketID, similarity: Double) async throws {
+        _ = try await connection.query(
+            "SELECT 1 FROM ticket WHERE id = \(incident.rawValue) FOR NO KEY UPDATE", logger: logger
+        ).collect()
         try await link(ticket, to: incident, similarity: similarity)
         let rows = try await connection.query(
             """

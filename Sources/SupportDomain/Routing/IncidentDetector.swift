@@ -41,6 +41,31 @@ public struct IncidentDetector: Sendable {
         return value >= threshold ? value : nil
     }
 
+    /// How many words a report similar to one of `count` words shares with it at least, when that one is
+    /// the shorter of the two: ``minimumShared``, and ``threshold`` of `count` (as ``similarity(_:_:)``
+    /// computes it). More than `count` when no report can be similar to it as the shorter.
+    public func requiredShared(forShorter count: Int) -> Int {
+        guard count > 0 else { return minimumShared + 1 }
+        var shared = minimumShared
+        while shared <= count, Double(shared) / Double(count) < threshold { shared += 1 }
+        return shared
+    }
+
+    /// Which of a report's words detection locks exclusively; it locks the rest shared (Routing's
+    /// `RecentReports`).
+    ///
+    /// Any two similar reports still conflict on a word: the shorter one (n words) shares at least
+    /// `requiredShared(forShorter: n)` of its words with the other, so any n − that + 1 of its words
+    /// include a shared one, which the other report holds at least shared. Each report may pick its own
+    /// words, so it picks its rarest (fewest `uses` among recent reports, then by spelling): a common
+    /// word ("бот") is mostly taken shared, and reports that only share common words do not queue up.
+    public func exclusiveLockWords(of words: Set<String>, uses: [String: Int]) -> Set<String> {
+        let count = words.count - requiredShared(forShorter: words.count) + 1
+        guard count > 0 else { return [] }
+        let rarestFirst = words.sorted { (uses[$0] ?? 0, $0) < (uses[$1] ?? 0, $1) }
+        return Set(rarestFirst.prefix(count))
+    }
+
     /// High while a few people report it; critical from `criticalReporters` people or a critical report.
     public static func priority(reporters: Int, reports: [Priority], criticalReporters: Int = 5) -> Priority {
         reporters >= criticalReporters || reports.contains(.critical) ? .critical : .high
