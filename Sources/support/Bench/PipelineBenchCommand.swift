@@ -10,8 +10,9 @@ import SupportStore
 /// `support bench pipeline`: intake→assigned latency at a sustained arrival rate, through real
 /// `support worker intake` and `support worker routing` processes.
 ///
-/// 1. Recreates the database `--bench-database` on the server, migrates it, loads the demo desk, and
-///    puts every staff member on shift with room for every ticket.
+/// 1. Recreates the database `--bench-database` on the server, migrates it, loads the demo desk, puts
+///    every staff member on shift with room for every ticket, and adds `--history` past requesters with
+///    closed tickets, so that PostgreSQL plans against tables of a desk in service.
 /// 2. Arrivals are open-loop: request k is stored at start + k/rate the way the API stores it (raw item +
 ///    `intake` job), each from a new requester, with texts of every category (outages among them, so
 ///    incidents form as in life).
@@ -28,6 +29,8 @@ struct PipelineBenchCommand: AsyncParsableCommand {
     @Option(help: "Intake worker processes.") var intakeProcs: Int = 1
     @Option(help: "Routing worker processes.") var routingProcs: Int = 1
     @Option(help: "Jobs each worker process runs at once.") var concurrency: Int = 16
+    @Option(help: "Past requesters, each with a closed ticket, loaded before the run (0 for an empty desk).")
+    var history: Int = 20_000
     @Option(help: "Database the benchmark drops, recreates and works in (on the server of DATABASE_URL).")
     var benchDatabase: String = "support_bench_pipeline"
     @OptionGroup var database: DatabaseOptions
@@ -40,6 +43,7 @@ struct PipelineBenchCommand: AsyncParsableCommand {
         guard seconds > 0 else { throw ValidationError("--seconds must be positive, got \(seconds)") }
         guard intakeProcs > 0, routingProcs > 0 else { throw ValidationError("--intake-procs and --routing-procs must be positive") }
         guard concurrency > 0 else { throw ValidationError("--concurrency must be positive, got \(concurrency)") }
+        guard history >= 0 else { throw ValidationError("--history must not be negative, got \(history)") }
         try ScratchDatabase.validate(benchDatabase, option: "--bench-database")
     }
 
@@ -50,8 +54,8 @@ struct PipelineBenchCommand: AsyncParsableCommand {
         let server = try database.settings()
         var settings = try ScratchDatabase.settings(benchDatabase, option: "--bench-database", server: server)
         settings.maxConnections = 40
-        writeLine("# support bench pipeline: \(settings.redactedURL) rate=\(rate)/s seconds=\(seconds) intake=\(intakeProcs) routing=\(routingProcs) concurrency=\(concurrency)")
-        try await PipelineBenchSetup(server: server, bench: settings, logger: logger).prepare()
+        writeLine("# support bench pipeline: \(settings.redactedURL) rate=\(rate)/s seconds=\(seconds) history=\(history) intake=\(intakeProcs) routing=\(routingProcs) concurrency=\(concurrency)")
+        try await PipelineBenchSetup(server: server, bench: settings, logger: logger, history: history).prepare()
 
         let environment = ["DATABASE_URL": settings.url, "SUPPORT_LOG_LEVEL": "warning"]
         let children = try (Array(repeating: "intake", count: intakeProcs) + Array(repeating: "routing", count: routingProcs)).map { kind in

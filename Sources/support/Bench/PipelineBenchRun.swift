@@ -56,10 +56,12 @@ struct PipelineBenchRun: Sendable {
         let clock = Stamps()
         let total = rate * seconds
         let queue = JobQueue(client: client, logger: logger, wakeLocalWorkers: false)
-        try await client.query("SELECT 1", logger: logger)  // warm the pool
+        // Read before the first arrival: the history's notifications are not this run's.
+        let history = try await client.query("SELECT coalesce(max(id), 0) FROM notification", logger: logger)
+            .collect().first?.decode(Int64.self) ?? 0
 
         let sendSeconds = try await withThrowingTaskGroup(of: Double?.self) { group in
-            group.addTask { try await watch(until: total, stamps: clock); return nil }
+            group.addTask { try await watch(until: total, after: history, stamps: clock); return nil }
             let started = ContinuousClock.now
             for k in 0..<total {
                 try await Task.sleep(until: started + .seconds(Double(k) / Double(rate)))
@@ -88,7 +90,7 @@ struct PipelineBenchRun: Sendable {
 
     /// LISTENs on the queue's wake-up channel; after each wake-up of the `notify` queue reads the new
     /// `assigned` notifications and notes when each request's ticket got its assignee.
-    private func watch(until total: Int, stamps: Stamps) async throws {
+    private func watch(until total: Int, after history: Int64, stamps: Stamps) async throws {
         try await client.withConnection { listener in
             try await listener.listen(on: "jobqueue") { notifications in
                 let deadline = ContinuousClock.now + .seconds(Double(seconds) + 30)
@@ -98,14 +100,14 @@ struct PipelineBenchRun: Sendable {
                         try await Task.sleep(until: deadline)
                     }
                     group.addTask {
-                        var watermark: Int64 = 0
+                        var watermark = history
                         for try await notification in notifications where notification.payload == "notify" {
                             let now = Date().timeIntervalSince1970
                             // Commits can land out of id order: look back a little, count each once.
                             let rows = try await client.query(
                                 """
                                 SELECT n.id, i.id FROM notification n JOIN inbound_item i ON i.ticket_id = n.ticket_id
-                                WHERE n.template = 'assigned' AND n.id > \(watermark - 64)
+                                WHERE n.template = 'assigned' AND n.id > \(max(watermark - 64, history))
                                 """, logger: logger
                             ).collect()
                             let seen = try stamps.seen.withLock { seen in

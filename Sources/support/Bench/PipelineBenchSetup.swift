@@ -5,11 +5,14 @@ import PostgresMigrations
 import PostgresNIO
 import SupportStore
 
-/// A fresh benchmark database with the demo desk, everyone on shift and unlimited capacity.
+/// A fresh benchmark database with the demo desk, everyone on shift and unlimited capacity, and
+/// `history` past requesters with closed tickets (``PipelineBenchHistory``), rolled up and analysed.
 struct PipelineBenchSetup: Sendable {
     let server: DatabaseSettings
     let bench: DatabaseSettings
     let logger: Logger
+    /// Past requesters with a closed ticket each; the benchmarks of the ticket path load 20,000.
+    var history = 0
     /// Stored as every demo staff member's password hash: the default signs nobody in.
     var passwordHash = "bench"
 
@@ -29,6 +32,13 @@ struct PipelineBenchSetup: Sendable {
                 INSERT INTO staff_shift (staff_id, starts_at, ends_at, available)
                 SELECT id, now() - interval '1 hour', now() + interval '6 hours', true FROM staff
                 """, logger: logger)
+            if history > 0 {
+                for statement in PipelineBenchHistory.fill(requesters: history) {
+                    try await client.query(PostgresQuery(unsafeSQL: statement), logger: logger)
+                }
+                _ = try await ReportRollup(client: client, logger: logger).refreshAll()
+            }
+            try await client.query("ANALYZE", logger: logger)
         }
     }
 
