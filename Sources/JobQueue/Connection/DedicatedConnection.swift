@@ -11,18 +11,20 @@ actor DedicatedConnection {
     /// `indexPlansOnly` turns sequential scans off for the claim and completion connections. A queue table
     /// swings between empty and a large backlog, and PostgreSQL keeps a prepared statement's generic plan,
     /// costed against the table as it was when made: on an empty table that is a scan of the whole table,
-    /// which every later call then runs (Docs/QUEUE.md, "Plans for a table that empties").
+    /// which every later call then runs (Docs/QUEUE.md, "Plans for a table that empties"). With only index
+    /// plans possible, the generic plan is the one to keep: it is forced, or the completion (whose id count
+    /// varies) was planned afresh on nearly every call.
     init(configuration: PostgresConnection.Configuration, applicationName: String, idleInTransactionTimeout: Duration,
          synchronousCommitOff: Bool, indexPlansOnly: Bool = false, logger: Logger) {
         var configuration = configuration
         var parameters = configuration.options.additionalStartupParameters.filter {
-            !["application_name", "idle_in_transaction_session_timeout", "synchronous_commit", "enable_seqscan"].contains($0.0)
+            !["application_name", "idle_in_transaction_session_timeout", "synchronous_commit", "enable_seqscan", "plan_cache_mode"].contains($0.0)
         }
         parameters.append(("application_name", applicationName))
         let ms = max(Int64(idleInTransactionTimeout.seconds * 1000), 1)
         parameters.append(("idle_in_transaction_session_timeout", String(ms)))
         if synchronousCommitOff { parameters.append(("synchronous_commit", "off")) }
-        if indexPlansOnly { parameters.append(("enable_seqscan", "off")) }
+        if indexPlansOnly { parameters += [("enable_seqscan", "off"), ("plan_cache_mode", "force_generic_plan")] }
         configuration.options.additionalStartupParameters = parameters
         self.configuration = configuration
         self.logger = logger
