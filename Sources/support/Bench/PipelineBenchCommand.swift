@@ -12,7 +12,7 @@ import SupportStore
 ///
 /// 1. Recreates the database `--bench-database` on the server, migrates it, loads the demo desk, puts
 ///    every staff member on shift with room for every ticket, and adds `--history` past requesters with
-///    closed tickets, so that PostgreSQL plans against tables of a desk in service.
+///    their tickets, so that PostgreSQL plans against tables of a desk in service.
 /// 2. Arrivals are open-loop: request k is stored at start + k/rate the way the API stores it (raw item +
 ///    `intake` job), each from a new requester, with texts of every category (outages among them, so
 ///    incidents form as in life).
@@ -29,7 +29,7 @@ struct PipelineBenchCommand: AsyncParsableCommand {
     @Option(help: "Intake worker processes.") var intakeProcs: Int = 1
     @Option(help: "Routing worker processes.") var routingProcs: Int = 1
     @Option(help: "Jobs each worker process runs at once.") var concurrency: Int = 16
-    @Option(help: "Past requesters, each with a closed ticket, loaded before the run (0 for an empty desk).")
+    @Option(help: "Past requesters, each with one earlier ticket (2% still open), loaded before the run (0 for an empty desk).")
     var history: Int = 20_000
     @Option(help: "Database the benchmark drops, recreates and works in (on the server of DATABASE_URL).")
     var benchDatabase: String = "support_bench_pipeline"

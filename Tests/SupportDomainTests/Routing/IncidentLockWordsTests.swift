@@ -27,7 +27,7 @@ struct IncidentLockWordsTests {
     func similarReportsAlwaysConflict(threshold: Double, minimumShared: Int) {
         let detector = IncidentDetector(threshold: threshold, minimumShared: minimumShared)
         let vocabulary = (0..<12).map { "w\($0)" }
-        var random = SplitMix64(seed: UInt64(threshold * 1000) + UInt64(minimumShared))
+        var random = SeededGenerator(seed: UInt64(threshold * 1000) + UInt64(minimumShared))
         var similarPairs = 0
         for _ in 0..<20_000 {
             let a = Set(vocabulary.filter { _ in random.next() % 3 == 0 })
@@ -44,18 +44,5 @@ struct IncidentLockWordsTests {
             if !conflict { return }
         }
         #expect(similarPairs > 500)
-    }
-}
-
-/// A small seeded generator, so a failure reproduces.
-private struct SplitMix64 {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }
