@@ -8,6 +8,7 @@ struct ProcessExecutorTests {
         (["support", "worker", "routing"], ProcessExecutor.eventLoops),
         (["support", "worker", "escalation", "--concurrency", "8"], .eventLoops),
         (["support", "bench", "queue-worker", "--mode", "drain"], .eventLoops),
+        (["support", "bench", "queue-producer", "--count", "5"], .eventLoops),
         (["support", "api"], .swiftPool),
         (["support", "up"], .swiftPool),
         (["support", "bench", "queue"], .swiftPool),

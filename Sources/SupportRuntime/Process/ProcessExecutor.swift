@@ -6,8 +6,9 @@ import NIOPosix
 /// On the event loops, a query's answer resumes the task that waits for it on the thread that read it,
 /// with no switch to another pool. That is most of what is left of a job's enqueue→start time on an idle
 /// queue, and the handlers of real jobs ran as fast or faster; a no-op drain lost 15 % and the API's accept
-/// p99 under overload doubled (Docs/PERFORMANCE.md, "Executors"). So worker processes use the event loops
-/// and everything else keeps Swift's pool. `SUPPORT_EXECUTOR` overrides the choice.
+/// p99 under overload doubled (Docs/PERFORMANCE.md, "Executors"). So worker processes (and the queue
+/// benchmark's latency producer) use the event loops and everything else keeps Swift's pool.
+/// `SUPPORT_EXECUTOR` overrides the choice.
 public enum ProcessExecutor: String, Sendable, CaseIterable {
     case eventLoops = "nio"
     case swiftPool = "swift"
@@ -24,9 +25,9 @@ public enum ProcessExecutor: String, Sendable, CaseIterable {
             self = chosen
             return
         }
-        let words = arguments.dropFirst().prefix(2)
-        let isWorker = words.first == "worker" || Array(words) == ["bench", "queue-worker"]
-        self = isWorker ? .eventLoops : .swiftPool
+        let words = Array(arguments.dropFirst().prefix(2))
+        let onLoops = words.first == "worker" || words == ["bench", "queue-worker"] || words == ["bench", "queue-producer"]
+        self = onLoops ? .eventLoops : .swiftPool
     }
 
     /// Installs this choice. Call once, first thing in `main`, before any task starts.

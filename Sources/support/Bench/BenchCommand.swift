@@ -10,6 +10,7 @@ struct BenchCommand: AsyncParsableCommand {
             QueueBenchCommand.self, PipelineBenchCommand.self, IntakeBenchCommand.self, ReportsBenchCommand.self, StagesBenchCommand.self,
             PagesBenchCommand.self,
             QueueWorkerCommand.self,
+            QueueProducerCommand.self,
         ]
     )
 }

@@ -11,8 +11,9 @@ import SupportStore
 /// 1. Enqueue `--jobs` no-op jobs (`{"i": n}`) in batches of `--batch` from one connection.
 /// 2. Drain them with `--procs` worker processes, each connected and LISTENing before the clock starts
 ///    and released at once; each stops when the queue is empty. Clock: release → the last worker's end.
-/// 3. Latency: one idle worker process; `--latency-jobs` single enqueues `--gap-ms` apart, each carrying
-///    the wall-clock time taken just before the enqueue call; the handler's first statement measures.
+/// 3. Latency: one idle worker process; `--latency-jobs` single enqueues `--gap-ms` apart from a producer
+///    process (`bench queue-producer`), each carrying the wall-clock time taken just before the enqueue
+///    call; the handler's first statement measures.
 struct QueueBenchCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "queue",
@@ -56,7 +57,7 @@ struct QueueBenchCommand: AsyncParsableCommand {
         }
         if latencyJobs > 0 {
             try await resetSchema(settings: settings, configuration: configuration, logger: logger)
-            try await latency(configuration: configuration, environment: childEnvironment, logger: logger)
+            try await latency(environment: childEnvironment)
         }
     }
 
@@ -135,8 +136,7 @@ struct QueueBenchCommand: AsyncParsableCommand {
         }
     }
 
-    private func latency(configuration: PostgresClient.Configuration, environment: [String: String],
-                         logger: Logger) async throws {
+    private func latency(environment: [String: String]) async throws {
         let child = try spawnWorker(mode: "latency", environment: environment, extra: ["--expect", "\(latencyJobs)"])
         defer { child.terminate() }
         var iterator = child.lines.makeAsyncIterator()
@@ -144,17 +144,16 @@ struct QueueBenchCommand: AsyncParsableCommand {
             throw ValidationError("latency worker exited before it was ready")
         }
         try await Task.sleep(for: .seconds(1))
-        let count = latencyJobs
-        let gap = gapMs
-        try await withClient(configuration, logger: logger) { client in
-            let queue = JobQueue(client: client, logger: logger, wakeLocalWorkers: false)
-            // Warm the pool so the first sample does not pay for a connection.
-            try await client.query("SELECT 1", logger: logger)
-            for _ in 0..<count {
-                let t = Date().timeIntervalSince1970
-                try await queue.enqueue(NewJob(queue: "bench", kind: "latency", bytes: "{\"t\": \(t)}".utf8))
-                try await Task.sleep(for: .milliseconds(gap))
-            }
+        let producer = try ChildProcess(
+            executable: SelfExecutable.url,
+            arguments: ["bench", "queue-producer", "--schema", schema.schema, "--count", "\(latencyJobs)",
+                        "--gap-ms", "\(gapMs)", "--log-level", "warning"],
+            environment: environment
+        )
+        defer { producer.terminate() }
+        var sent = producer.lines.makeAsyncIterator()
+        guard await producer.line(startingWith: "sent", iterator: &sent) != nil else {
+            throw ValidationError("latency producer exited before it sent its jobs")
         }
         guard let line = await child.line(startingWith: "latencies", iterator: &iterator) else {
             throw ValidationError("latency worker exited without reporting")
