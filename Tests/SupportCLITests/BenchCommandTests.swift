@@ -31,7 +31,7 @@ struct BenchCommandTests {
             let scratch = "\(db.settings.database)_pipeline"
             let result = try await CommandResult.run(
                 BuiltProducts.support,
-                ["bench", "pipeline", "--rate", "10", "--seconds", "2", "--history", "200", "--bench-database", scratch],
+                ["bench", "pipeline", "--rate", "10", "--seconds", "2", "--warmup", "1", "--history", "200", "--bench-database", scratch],
                 environment: ["DATABASE_URL": db.settings.url], timeout: .seconds(240))
             try await Self.drop(scratch, near: db)
             #expect(result.status == 0, "\(result.stderr)")

@@ -15,7 +15,7 @@ import SupportStore
 ///    their tickets, so that PostgreSQL plans against tables of a desk in service.
 /// 2. Arrivals are open-loop: request k is stored at start + k/rate the way the API stores it (raw item +
 ///    `intake` job), each from a new requester, with texts of every category (outages among them, so
-///    incidents form as in life).
+///    incidents form as in life). The first `--warmup` seconds of them are not measured.
 /// 3. The clock stops when the bench sees the assignee's notification: it LISTENs on the queue's wake-up
 ///    channel and reads new `assigned` notifications after each commit.
 struct PipelineBenchCommand: AsyncParsableCommand {
@@ -26,6 +26,8 @@ struct PipelineBenchCommand: AsyncParsableCommand {
 
     @Option(help: "Arrivals per second.") var rate: Int = 200
     @Option(help: "Seconds of arrivals.") var seconds: Int = 20
+    @Option(help: "Seconds of arrivals at the same rate before them, not measured (freshly started workers warm up).")
+    var warmup: Int = 3
     @Option(help: "Intake worker processes.") var intakeProcs: Int = 1
     @Option(help: "Routing worker processes.") var routingProcs: Int = 1
     @Option(help: "Jobs each worker process runs at once.") var concurrency: Int = 16
@@ -41,6 +43,7 @@ struct PipelineBenchCommand: AsyncParsableCommand {
     func validate() throws {
         guard rate > 0 else { throw ValidationError("--rate must be positive, got \(rate)") }
         guard seconds > 0 else { throw ValidationError("--seconds must be positive, got \(seconds)") }
+        guard warmup >= 0 else { throw ValidationError("--warmup must not be negative, got \(warmup)") }
         guard intakeProcs > 0, routingProcs > 0 else { throw ValidationError("--intake-procs and --routing-procs must be positive") }
         guard concurrency > 0 else { throw ValidationError("--concurrency must be positive, got \(concurrency)") }
         guard history >= 0 else { throw ValidationError("--history must not be negative, got \(history)") }
@@ -54,7 +57,7 @@ struct PipelineBenchCommand: AsyncParsableCommand {
         let server = try database.settings()
         var settings = try ScratchDatabase.settings(benchDatabase, option: "--bench-database", server: server)
         settings.maxConnections = 40
-        writeLine("# support bench pipeline: \(settings.redactedURL) rate=\(rate)/s seconds=\(seconds) history=\(history) intake=\(intakeProcs) routing=\(routingProcs) concurrency=\(concurrency)")
+        writeLine("# support bench pipeline: \(settings.redactedURL) rate=\(rate)/s seconds=\(seconds) warmup=\(warmup) history=\(history) intake=\(intakeProcs) routing=\(routingProcs) concurrency=\(concurrency)")
         try await PipelineBenchSetup(server: server, bench: settings, logger: logger, history: history).prepare()
 
         let environment = ["DATABASE_URL": settings.url, "SUPPORT_LOG_LEVEL": "warning"]
@@ -67,7 +70,7 @@ struct PipelineBenchCommand: AsyncParsableCommand {
 
         let result = try await settings.withClient(logger: logger) { client in
             try await PipelineBenchSetup.waitForWorkers(intakeProcs + routingProcs, client: client, logger: logger)
-            return try await PipelineBenchRun(client: client, rate: rate, seconds: seconds, logger: logger).run()
+            return try await PipelineBenchRun(client: client, rate: rate, seconds: seconds, warmup: warmup, logger: logger).run()
         }
         let latencies = result.latencies
         for p in [50, 95, 99] {

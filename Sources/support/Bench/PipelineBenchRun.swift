@@ -11,6 +11,9 @@ struct PipelineBenchRun: Sendable {
     let client: PostgresClient
     let rate: Int
     let seconds: Int
+    /// Seconds of arrivals at `rate` before the measured ones, not measured: freshly started workers open
+    /// their pools and their backends plan every statement for the first time (Docs/PERFORMANCE.md).
+    let warmup: Int
     let logger: Logger
 
     /// When each inbound item was sent and when its assignment was seen (Unix seconds), by item id.
@@ -60,10 +63,12 @@ struct PipelineBenchRun: Sendable {
         let history = try await client.query("SELECT coalesce(max(id), 0) FROM notification", logger: logger)
             .collect().first?.decode(Int64.self) ?? 0
 
+        let warm = rate * warmup
         let sendSeconds = try await withThrowingTaskGroup(of: Double?.self) { group in
-            group.addTask { try await watch(until: total, after: history, stamps: clock); return nil }
+            group.addTask { try await watch(until: warm + total, after: history, stamps: clock); return nil }
             let started = ContinuousClock.now
-            for k in 0..<total {
+            let measured = started + .seconds(Double(warm) / Double(rate))
+            for k in 0..<(warm + total) {
                 try await Task.sleep(until: started + .seconds(Double(k) / Double(rate)))
                 group.addTask {
                     let form = ["email": "bench\(k)@example.com", "name": "Bench \(k)", "body": Self.texts[k % Self.texts.count]]
@@ -71,11 +76,11 @@ struct PipelineBenchRun: Sendable {
                     let t0 = Date().timeIntervalSince1970
                     let item = try await InboundStore(queue: queue).receive(
                         NewInboundItem(channel: .web, dedupeKey: "bench-\(k)", raw: raw, contentType: "application/json"))
-                    clock.sent.withLock { $0[item.id.rawValue] = t0 }
+                    if k >= warm { clock.sent.withLock { $0[item.id.rawValue] = t0 } }
                     return nil
                 }
             }
-            let sendSeconds = (ContinuousClock.now - started).seconds
+            let sendSeconds = (ContinuousClock.now - measured).seconds
             // The watcher ends when every ticket is seen or 30 s after the last arrival.
             try await group.waitForAll()
             return sendSeconds
