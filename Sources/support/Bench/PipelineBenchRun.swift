@@ -112,7 +112,7 @@ struct PipelineBenchRun: Sendable {
 
     private func listen(on listener: PostgresConnection, until total: Int, after history: Int64, stamps: Stamps) async throws {
         try await listener.listen(on: "jobqueue") { notifications in
-            let deadline = ContinuousClock.now + .seconds(Double(seconds) + 30)
+            let deadline = ContinuousClock.now + .seconds(Double(warmup + seconds) + 30)
             try await withThrowingTaskGroup(of: Void.self) { group in
                 group.addTask {
                     // A fallback tick: a NOTIFY coalesced away must not stall the count.
