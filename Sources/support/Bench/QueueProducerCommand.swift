@@ -9,7 +9,7 @@ import PostgresNIO
 /// It runs on the event loops, as the worker processes (the platform's other producers) do and as the peer
 /// harness's asyncio client does: the enqueue then leaves from the thread that owns its connection. From
 /// Swift's pool each call first had to wake that thread: p50 was lower this way in 9 of 9 alternated pairs,
-/// by up to 0.2 ms (Docs/PERFORMANCE.md). `bench queue`'s own bulk enqueue is faster on the pool, so only
+/// by 0.02–0.28 ms (Docs/PERFORMANCE.md). `bench queue`'s own bulk enqueue is faster on the pool, so only
 /// this loop moved. Prints `sent n` when done.
 struct QueueProducerCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
