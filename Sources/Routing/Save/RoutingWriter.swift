@@ -22,20 +22,6 @@ struct RoutingWriter: Sendable {
         let route = try Self.json(plan.target)
         let changed = plan.assigneeChanged(from: ticket.assigneeID)
         let assignee = changed ? plan.assignment.staffID : ticket.assigneeID
-        var bindings = PostgresBindings(capacity: 11)
-        bindings.append(plan.classification.category.rawValue)
-        bindings.append(plan.classification.priority.rawValue)
-        bindings.append(plan.target.line.rawValue)
-        bindings.append(plan.target.teamID?.rawValue)
-        bindings.append(assignee?.rawValue)
-        bindings.append(changed)
-        bindings.append(lexemes.map { Array($0) })
-        bindings.append(punishment?.rawValue)
-        bindings.append(decision)
-        bindings.append(route)
-        bindings.append(ticket.id.rawValue)
-        _ = try await connection.rows(of: RouteSQL.self, bindings, logger: logger)
-
         var events: [NewTicketEvent] = []
         if ticket.classification == nil {
             events.append(NewTicketEvent(
@@ -58,8 +44,21 @@ struct RoutingWriter: Sendable {
         if let newAssignee {
             events.append(Self.assignment(to: newAssignee, from: ticket.assigneeID, decision: plan.assignment))
         }
-        // One statement for the routing's history: each entry on its own was a round trip.
-        let ids = try await tickets.recordEvents(ticket.id, events)
+
+        var bindings = PostgresBindings(capacity: 15)
+        bindings.append(plan.classification.category.rawValue)
+        bindings.append(plan.classification.priority.rawValue)
+        bindings.append(plan.target.line.rawValue)
+        bindings.append(plan.target.teamID?.rawValue)
+        bindings.append(assignee?.rawValue)
+        bindings.append(changed)
+        bindings.append(lexemes.map { Array($0) })
+        bindings.append(punishment?.rawValue)
+        bindings.append(decision)
+        bindings.append(route)
+        bindings.append(ticket.id.rawValue)
+        try TicketStore.appendEvents(events, to: &bindings)
+        let ids = try TicketStore.eventIDs(try await connection.rows(of: RouteSQL.self, bindings, logger: logger), of: events)
         if let newAssignee, let event = ids.last {
             try await tell(newAssignee, ticket: ticket.id, number: ticket.number, subject: ticket.subject, event: event)
         }
@@ -97,17 +96,23 @@ struct RoutingWriter: Sendable {
         return String(decoding: try encoder.encode(value), as: UTF8.self)
     }
 
+    /// The routing columns and the routing's history in one statement: each was a round trip of its own.
     private enum RouteSQL: RepeatedStatement {
         static let sql = """
-            UPDATE ticket SET category = $1, priority = $2, line = $3, team_id = $4, assignee_id = $5,
-                assigned_at = CASE WHEN $6 THEN now() ELSE assigned_at END,
-                report_lexemes = coalesce(array_to_tsvector($7), report_lexemes),
-                punishment_id = coalesce(punishment_id, $8),
-                classification = $9::jsonb || jsonb_build_object('route', $10::jsonb)
-            WHERE id = $11
+            WITH routed AS (
+                UPDATE ticket SET category = $1, priority = $2, line = $3, team_id = $4, assignee_id = $5,
+                    assigned_at = CASE WHEN $6 THEN now() ELSE assigned_at END,
+                    report_lexemes = coalesce(array_to_tsvector($7), report_lexemes),
+                    punishment_id = coalesce(punishment_id, $8),
+                    classification = $9::jsonb || jsonb_build_object('route', $10::jsonb)
+                WHERE id = $11
+                RETURNING id
+            ), recorded AS (\(TicketStore.eventsInsert(ticket: 11, first: 12)))
+            SELECT id FROM recorded
             """
         static let parameterTypes: [PostgresDataType] = [
             .text, .text, .text, .int8, .int8, .bool, .textArray, .int8, .text, .text, .int8,
+            .textArray, .textArray, .int8Array, .textArray,
         ]
     }
 }

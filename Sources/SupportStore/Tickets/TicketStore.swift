@@ -172,13 +172,35 @@ public struct TicketStore: Sendable {
         guard !events.isEmpty else { return [] }
         var bindings = PostgresBindings(capacity: 5)
         bindings.append(ticket.rawValue)
+        try Self.appendEvents(events, to: &bindings)
+        return try Self.eventIDs(try await connection.rows(of: EventsInsertSQL.self, bindings, logger: logger), of: events)
+    }
+
+    /// `INSERT INTO ticket_event … RETURNING id` for the ticket in parameter `$ticket` and the four arrays
+    /// ``appendEvents(_:to:)`` binds from `$first` on, for a statement that writes history with other rows.
+    public static func eventsInsert(ticket: Int, first: Int) -> String {
+        """
+        INSERT INTO ticket_event (ticket_id, type, actor_kind, actor_id, data)
+        SELECT $\(ticket), e.type, e.actor_kind, nullif(e.actor_id, 0), e.data::jsonb
+        FROM unnest($\(first)::text[], $\(first + 1)::text[], $\(first + 2)::int8[], $\(first + 3)::text[])
+             WITH ORDINALITY AS e (type, actor_kind, actor_id, data, n)
+        ORDER BY e.n
+        RETURNING id
+        """
+    }
+
+    /// The events as ``eventsInsert(ticket:first:)`` binds them. An actor id of 0 stands for none (ids start at
+    /// 1): arrays cannot carry NULLs here.
+    public static func appendEvents(_ events: [NewTicketEvent], to bindings: inout PostgresBindings) throws {
         bindings.append(events.map(\.type.rawValue))
         bindings.append(events.map(\.actor.kind.rawValue))
         bindings.append(events.map { $0.actor.id ?? 0 })
         bindings.append(try events.map { try StoredJSON.text($0.data) })
-        let ids = try await connection.rows(of: EventsInsertSQL.self, bindings, logger: logger).map {
-            TicketEventID(try $0.decode(Int64.self))
-        }
+    }
+
+    /// The ids of inserted `events`, in their order (ids come from the identity in insertion order).
+    public static func eventIDs(_ rows: [PostgresRow], of events: [NewTicketEvent]) throws -> [TicketEventID] {
+        let ids = try rows.map { TicketEventID(try $0.decode(Int64.self)) }.sorted { $0.rawValue < $1.rawValue }
         guard ids.count == events.count else {
             throw TicketStoreError.unexpectedValue("INSERT returned \(ids.count) of \(events.count) ticket_event rows")
         }
@@ -224,19 +246,8 @@ public struct TicketStore: Sendable {
         static let parameterTypes: [PostgresDataType] = [.int8, .text, .textArray]
     }
 
-    /// Ids come from the identity in insertion order, so sorting by id gives the caller's order back.
-    /// An actor id of 0 stands for none (ids start at 1): arrays cannot carry NULLs here.
     private enum EventsInsertSQL: RepeatedStatement {
-        static let sql = """
-            WITH inserted AS (
-                INSERT INTO ticket_event (ticket_id, type, actor_kind, actor_id, data)
-                SELECT $1, e.type, e.actor_kind, nullif(e.actor_id, 0), e.data::jsonb
-                FROM unnest($2::text[], $3::text[], $4::int8[], $5::text[]) WITH ORDINALITY AS e (type, actor_kind, actor_id, data, n)
-                ORDER BY e.n
-                RETURNING id
-            )
-            SELECT id FROM inserted ORDER BY id
-            """
+        static let sql = TicketStore.eventsInsert(ticket: 1, first: 2)
         static let parameterTypes: [PostgresDataType] = [.int8, .textArray, .textArray, .int8Array, .textArray]
     }
 }
