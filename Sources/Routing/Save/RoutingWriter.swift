@@ -106,7 +106,6 @@ struct RoutingWriter: Sendable {
                     punishment_id = coalesce(punishment_id, $8),
                     classification = $9::jsonb || jsonb_build_object('route', $10::jsonb)
                 WHERE id = $11
-                RETURNING id
             ), recorded AS (\(TicketStore.eventsInsert(ticket: 11, first: 12)))
             SELECT id FROM recorded
             """
