@@ -53,10 +53,11 @@ struct RoutingRun: Sendable {
             // A second appeal on a decided punishment is the final one: the owners' (L3).
             lineOverride: ticket.lineOverride ?? (punishment?.appealedBefore == true ? .l3 : nil))
         var plan = configuration.decider.route(context)
-        try await RoutingWriter(connection: connection, jobs: jobs, logger: logger)
-            .save(plan, for: ticket, punishment: punishment?.id, lexemes: firstTime ? report.lexemes : nil)
         let sla = SLAScheduler(connection: connection, jobs: jobs, logger: logger, desk: desk)
-        try await sla.reschedule(ticket.id, now: now)
+        let deadlines = try await slaDeadlines(after: plan, desk: desk, now: now)
+        let generation = try await RoutingWriter(connection: connection, jobs: jobs, logger: logger).save(
+            plan, for: ticket, punishment: punishment?.id, lexemes: firstTime ? report.lexemes : nil, slaDueAt: deadlines.nearestBreach)
+        try sla.schedule(deadlines, of: ticket.id, generation: generation)
 
         var incident = ticket.incidentID
         var opened = false
@@ -67,6 +68,18 @@ struct RoutingRun: Sendable {
             ticketID: ticket.id, category: plan.classification.category, priority: plan.classification.priority,
             line: plan.target.line, assignee: plan.assigneeChanged(from: ticket.assigneeID) ? plan.assignment.staffID : ticket.assigneeID,
             incident: incident, openedIncident: opened)
+    }
+
+    /// The SLA deadlines as they will be once `plan` is saved (its priority and team calendar, and the
+    /// `classified` entry a first routing records), so the routing `UPDATE` also writes `sla_due_at`.
+    private func slaDeadlines(after plan: RoutingPlan, desk: DeskSettings, now: Date) async throws -> SLADeadlines {
+        guard let history = try await TicketSLAHistory.load(ticket.id, on: connection, logger: logger) else {
+            throw RoutingError.unexpectedValue("ticket \(ticket.id) has no SLA history")
+        }
+        let calendar = plan.target.teamID.flatMap { id in desk.teams.first { $0.id == id } }?.calendarName ?? "default"
+        let after = history.routed(
+            priority: plan.classification.priority, calendarName: calendar, classifying: ticket.classification == nil)
+        return SLAScheduler.deadlines(of: TicketSLAState(after, calendars: desk.calendars, policies: desk.policies, now: now))
     }
 
     /// Last in the transaction. Joining an open incident needs no lock: the incident is committed and

@@ -17,7 +17,11 @@ struct RoutingWriter: Sendable {
     var notifier: StaffNotifier { StaffNotifier(connection: connection, jobs: jobs, logger: logger) }
 
     /// `lexemes`: the report's stemmed words to store on first routing (nil keeps the stored ones).
-    func save(_ plan: RoutingPlan, for ticket: RoutingTicket, punishment: PunishmentID?, lexemes: Set<String>?) async throws {
+    /// `slaDueAt`: the nearest SLA breach under the new routing, written with it under a new SLA
+    /// generation, which this returns for the deadlines' jobs.
+    func save(
+        _ plan: RoutingPlan, for ticket: RoutingTicket, punishment: PunishmentID?, lexemes: Set<String>?, slaDueAt: Date?
+    ) async throws -> Int64 {
         let decision = try Self.json(plan.classification)
         let route = try Self.json(plan.target)
         let changed = plan.assigneeChanged(from: ticket.assigneeID)
@@ -45,7 +49,7 @@ struct RoutingWriter: Sendable {
             events.append(Self.assignment(to: newAssignee, from: ticket.assigneeID, decision: plan.assignment))
         }
 
-        var bindings = PostgresBindings(capacity: 15)
+        var bindings = PostgresBindings(capacity: 16)
         bindings.append(plan.classification.category.rawValue)
         bindings.append(plan.classification.priority.rawValue)
         bindings.append(plan.target.line.rawValue)
@@ -58,10 +62,15 @@ struct RoutingWriter: Sendable {
         bindings.append(route)
         bindings.append(ticket.id.rawValue)
         try TicketStore.appendEvents(events, to: &bindings)
-        let ids = try TicketStore.eventIDs(try await connection.rows(of: RouteSQL.self, bindings, logger: logger), of: events)
+        bindings.append(slaDueAt)
+        let rows = try await connection.rows(of: RouteSQL.self, bindings, logger: logger)
+        let ids = try TicketStore.eventIDs(rows, of: events)
+        guard let row = rows.first else { throw RoutingError.unexpectedValue("ticket \(ticket.id) not updated by its routing") }
+        let (_, generation) = try row.decode((Int64, Int64).self)
         if let newAssignee, let event = ids.last {
             try await tell(newAssignee, ticket: ticket.id, number: ticket.number, subject: ticket.subject, event: event)
         }
+        return generation
     }
 
     /// Records an assignment in the history and tells the assignee. The caller has already written
@@ -96,7 +105,8 @@ struct RoutingWriter: Sendable {
         return String(decoding: try encoder.encode(value), as: UTF8.self)
     }
 
-    /// The routing columns and the routing's history in one statement: each was a round trip of its own.
+    /// The routing columns, the SLA's due time and the routing's history in one statement: each was a
+    /// round trip of its own, and the SLA's a second ticket row version.
     private enum RouteSQL: RepeatedStatement {
         static let sql = """
             WITH routed AS (
@@ -104,14 +114,16 @@ struct RoutingWriter: Sendable {
                     assigned_at = CASE WHEN $6 THEN now() ELSE assigned_at END,
                     report_lexemes = coalesce(array_to_tsvector($7), report_lexemes),
                     punishment_id = coalesce(punishment_id, $8),
-                    classification = $9::jsonb || jsonb_build_object('route', $10::jsonb)
+                    classification = $9::jsonb || jsonb_build_object('route', $10::jsonb),
+                sla_generation = sla_generation + 1, sla_due_at = $16
                 WHERE id = $11
+                RETURNING sla_generation
             ), recorded AS (\(TicketStore.eventsInsert(ticket: 11, first: 12)))
-            SELECT id FROM recorded
+            SELECT recorded.id, routed.sla_generation FROM recorded, routed
             """
         static let parameterTypes: [PostgresDataType] = [
             .text, .text, .text, .int8, .int8, .bool, .textArray, .int8, .text, .text, .int8,
-            .textArray, .textArray, .int8Array, .textArray,
+            .textArray, .textArray, .int8Array, .textArray, .timestamptz,
         ]
     }
 }

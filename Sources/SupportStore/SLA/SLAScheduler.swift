@@ -29,22 +29,35 @@ public struct SLAScheduler: Sendable {
     public func reschedule(_ ticket: TicketID, now: Date) async throws -> [SLAJob] {
         guard let state = try await TicketSLAState.load(ticket, now: now, desk: desk, on: connection, logger: logger)
         else { return [] }
-        var pending: [(SLAClockKind, SLADeadlineKind, Date)] = []
-        for clock in state.clocks where clock.isOpen {
-            guard let warning = clock.deadline(.warning), let breach = clock.deadline(.breach) else { continue }
-            if warning < breach, !state.hasAlarm(clock, .warning), !state.hasAlarm(clock, .breach) {
-                pending.append((clock.clock, .warning, warning))
-            }
-            if !state.hasAlarm(clock, .breach) { pending.append((clock.clock, .breach, breach)) }
-        }
-        let nearest = pending.filter { $0.1 == .breach }.map(\.2).min()
+        let deadlines = Self.deadlines(of: state)
         var bindings = PostgresBindings(capacity: 2)
-        bindings.append(nearest)
+        bindings.append(deadlines.nearestBreach)
         bindings.append(ticket.rawValue)
         let rows = try await connection.rows(of: GenerationSQL.self, bindings, logger: logger)
         guard let generation = try rows.first?.decode(Int64.self) else { return [] }
-        let scheduled = pending.map { clock, deadline, due in
-            SLAJob(ticketID: ticket, clock: clock, deadline: deadline, generation: generation, dueAt: due)
+        return try schedule(deadlines, of: ticket, generation: generation)
+    }
+
+    /// The deadlines still to alarm: each open clock's breach and, before it, its warning, unless already
+    /// alarmed in the clock's current run. `nearestBreach` goes in `ticket.sla_due_at`.
+    public static func deadlines(of state: TicketSLAState) -> SLADeadlines {
+        var pending: [SLADeadlines.Deadline] = []
+        for clock in state.clocks where clock.isOpen {
+            guard let warning = clock.deadline(.warning), let breach = clock.deadline(.breach) else { continue }
+            if warning < breach, !state.hasAlarm(clock, .warning), !state.hasAlarm(clock, .breach) {
+                pending.append(.init(clock: clock.clock, deadline: .warning, due: warning))
+            }
+            if !state.hasAlarm(clock, .breach) { pending.append(.init(clock: clock.clock, deadline: .breach, due: breach)) }
+        }
+        return SLADeadlines(pending: pending)
+    }
+
+    /// Enqueues (at commit) an `sla` job per deadline, under the ticket's new `generation`: whoever wrote
+    /// `sla_due_at` has bumped it, so every job scheduled before is stale.
+    @discardableResult
+    public func schedule(_ deadlines: SLADeadlines, of ticket: TicketID, generation: Int64) throws -> [SLAJob] {
+        let scheduled = deadlines.pending.map {
+            SLAJob(ticketID: ticket, clock: $0.clock, deadline: $0.deadline, generation: generation, dueAt: $0.due)
         }
         if !scheduled.isEmpty {
             jobs.enqueueAtCommit(batch: try scheduled.map { try NewJob($0, schedule: .at($0.dueAt), maxAttempts: 10) })
