@@ -27,5 +27,6 @@ public enum SupportMigrations {
         ("support-0018-report-rollup", reportRollup),
         ("support-0019-incident-window", incidentWindow),
         ("support-0020-desk-settings-version", deskSettingsVersion),
+        ("support-0021-staff-load", staffLoad),
     ]
 }

@@ -6,8 +6,8 @@ public import SupportSchema
 
 /// Active staff with their load and shifts, as assignment candidates at one instant.
 ///
-/// A load is counted up to the person's capacity: past it they get nothing anyway (``AssigneePicker``),
-/// and a backlog of thousands no longer costs every routing job a scan of it.
+/// A load is the person's active tickets as `staff_load` keeps them (migration `support-0021`): a backlog
+/// of thousands costs a routing job no scan of it.
 public enum StaffRoster {
     /// `schedules`: the shifts, usually from ``DeskSettings``.
     public static func load(
@@ -51,9 +51,9 @@ public enum StaffRoster {
         static let sql = """
             SELECT s.id, s.roles, s.skills, s.is_away, s.capacity,
                    (SELECT max(t.assigned_at) FROM ticket t WHERE t.assignee_id = s.id),
-                   (SELECT count(*) FROM (SELECT 1 FROM ticket t
-                    WHERE t.assignee_id = s.id AND t.status NOT IN ('resolved', 'closed') LIMIT s.capacity) AS a)::int
-            FROM staff s WHERE s.active ORDER BY s.id
+                   coalesce(l.active_tickets, 0)
+            FROM staff s LEFT JOIN staff_load l ON l.staff_id = s.id
+            WHERE s.active ORDER BY s.id
             """
     }
 
