@@ -60,18 +60,11 @@ struct IncidentWriter: Sendable {
     /// take turns: each then counts the reporters of every join committed before it, and the fifth of five
     /// concurrent reporters still sees five.
     func join(_ ticket: TicketID, incident: TicketID, similarity: Double) async throws {
-        _ = try await connection.query(
-            "SELECT 1 FROM ticket WHERE id = \(incident.rawValue) FOR NO KEY UPDATE", logger: logger
-        ).collect()
+        var id = PostgresBindings(capacity: 1)
+        id.append(incident.rawValue)
+        _ = try await connection.rows(of: IncidentLockSQL.self, id, logger: logger)
         try await link(ticket, to: incident, similarity: similarity)
-        let rows = try await connection.query(
-            """
-            SELECT (SELECT count(DISTINCT requester_id) FROM ticket WHERE parent_incident_id = \(incident.rawValue))::int,
-                   array(SELECT priority FROM ticket WHERE parent_incident_id = \(incident.rawValue)),
-                   (SELECT priority FROM ticket WHERE id = \(incident.rawValue))
-            """, logger: logger
-        ).collect()
-        guard let row = rows.first else { return }
+        guard let row = try await connection.rows(of: ReportersSQL.self, id, logger: logger).first else { return }
         let (reporters, priorities, current) = try row.decode((Int32, [String], String).self)
         let wanted = IncidentDetector.priority(reporters: Int(reporters), reports: priorities.compactMap(Priority.init(rawValue:)))
         guard let current = Priority(rawValue: current), wanted > current else { return }
@@ -84,16 +77,37 @@ struct IncidentWriter: Sendable {
     }
 
     private func link(_ ticket: TicketID, to incident: TicketID, similarity: Double) async throws {
-        let rows = try await connection.query(
-            """
-            UPDATE ticket SET parent_incident_id = \(incident.rawValue)
-            WHERE id = \(ticket.rawValue) AND parent_incident_id IS NULL AND NOT is_incident RETURNING id
-            """, logger: logger
-        ).collect()
-        guard !rows.isEmpty else { return }
+        var bindings = PostgresBindings(capacity: 2)
+        bindings.append(incident.rawValue)
+        bindings.append(ticket.rawValue)
+        guard !(try await connection.rows(of: LinkSQL.self, bindings, logger: logger)).isEmpty else { return }
         try await tickets.recordEvent(
             ticket, .linked, actor: .system,
             data: ["incident_id": .int(incident.rawValue), "similarity": .string(Self.percent(similarity))])
+    }
+
+    // Prepared: every report that joins an incident runs these three, and parsing and planning them
+    // cost more than running them.
+    private enum IncidentLockSQL: RepeatedStatement {
+        static let sql = "SELECT 1 FROM ticket WHERE id = $1 FOR NO KEY UPDATE"
+        static let parameterTypes: [PostgresDataType] = [.int8]
+    }
+
+    private enum LinkSQL: RepeatedStatement {
+        static let sql = """
+            UPDATE ticket SET parent_incident_id = $1
+            WHERE id = $2 AND parent_incident_id IS NULL AND NOT is_incident RETURNING id
+            """
+        static let parameterTypes: [PostgresDataType] = [.int8, .int8]
+    }
+
+    private enum ReportersSQL: RepeatedStatement {
+        static let sql = """
+            SELECT (SELECT count(DISTINCT requester_id) FROM ticket WHERE parent_incident_id = $1)::int,
+                   array(SELECT priority FROM ticket WHERE parent_incident_id = $1),
+                   (SELECT priority FROM ticket WHERE id = $1)
+            """
+        static let parameterTypes: [PostgresDataType] = [.int8]
     }
 
     /// Every agent on shift hears of the incident, so all of them tell users the same thing.
