@@ -28,5 +28,6 @@ public enum SupportMigrations {
         ("support-0019-incident-window", incidentWindow),
         ("support-0020-desk-settings-version", deskSettingsVersion),
         ("support-0021-staff-load", staffLoad),
+        ("support-0022-rollup-running-week", rollupRunningWeek),
     ]
 }
