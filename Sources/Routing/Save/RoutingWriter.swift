@@ -115,7 +115,7 @@ struct RoutingWriter: Sendable {
                     report_lexemes = coalesce(array_to_tsvector($7), report_lexemes),
                     punishment_id = coalesce(punishment_id, $8),
                     classification = $9::jsonb || jsonb_build_object('route', $10::jsonb),
-                sla_generation = sla_generation + 1, sla_due_at = $16
+                    sla_generation = sla_generation + 1, sla_due_at = $16
                 WHERE id = $11
                 RETURNING sla_generation
             ), recorded AS (\(TicketStore.eventsInsert(ticket: 11, first: 12)))
