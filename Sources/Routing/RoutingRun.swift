@@ -35,7 +35,7 @@ struct RoutingRun: Sendable {
         }
         let punishment = category == .moderationAppeal
             ? try await CaseFacts.punishment(for: ticket, on: connection, logger: logger) : nil
-        let desk = try await configuration.desk.settings(on: connection, logger: logger)
+        let desk = try await configuration.desk.settings(at: ticket.deskVersion, on: connection, logger: logger)
         let staff = try await StaffRoster.load(at: now, shifts: desk.shifts, on: connection, logger: logger)
         let people = try await CaseFacts.requesterPeople(of: ticket, on: connection, logger: logger)
         var context = RoutingContext(

@@ -30,6 +30,23 @@ struct RoutingHandlerTests {
         }
     }
 
+    /// The process keeps the desk settings between jobs and reads their version with the ticket row: a
+    /// change committed after one routing must decide the next.
+    @Test func anAbsenceAddedAfterARoutingDecidesTheNext() async throws {
+        try await RoutingEnv.with { env in
+            let (anna, boris) = (try await env.staff("anna@demo.local"), try await env.staff("boris@demo.local"))
+            #expect(try await env.route("Где мой вывод? Деньги не пришли на карту уже два дня", from: "ivan@example.com").assignee == anna)
+            // Boris, now the least loaded, is away from that Monday (the loader skips periods ended by the real clock).
+            try await env.sql.exec(
+                """
+                INSERT INTO staff_shift (staff_id, starts_at, ends_at, available)
+                VALUES (\(boris), '2026-11-23 00:00+05', now() + interval '1 day', false)
+                """)
+            let next = try await env.route("Не пришла выплата по выводу средств", from: "john@example.com")
+            #expect(next.assignee == anna, "the absence committed after the settings were cached")
+        }
+    }
+
     @Test func runningAJobTwiceChangesNothing() async throws {
         try await RoutingEnv.with { env in
             let first = try await env.route("Как открыть сделку через гаранта?", from: "ivan@example.com")

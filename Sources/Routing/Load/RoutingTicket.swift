@@ -26,6 +26,8 @@ struct RoutingTicket: Sendable {
     var hasLexemes: Bool
     /// A line set by escalation, kept over the category's line.
     var lineOverride: Line?
+    /// The desk settings' version, read with the row (``DeskSettingsCache/settings(at:on:logger:)``).
+    var deskVersion: DeskSettings.Version
 
     static func lock(_ id: TicketID, on connection: PostgresConnection, logger: Logger) async throws -> RoutingTicket? {
         var bindings = PostgresBindings(capacity: 1)
@@ -33,8 +35,9 @@ struct RoutingTicket: Sendable {
         let rows = try await connection.rows(of: LockSQL.self, bindings, logger: logger)
         guard let row = rows.first else { return nil }
         let (number, requester, channel, subject, status, category, requested, assignee, incident, isIncident, named,
-             punishment, classification, hasLexemes, lineOverride) = try row.decode(
-            (Int64, Int64?, String, String, String, String?, String?, Int64?, Int64?, Bool, Int64?, Int64?, String?, Bool, String?).self)
+             punishment, classification, hasLexemes, lineOverride, instance, version) = try row.decode(
+            (Int64, Int64?, String, String, String, String?, String?, Int64?, Int64?, Bool, Int64?, Int64?, String?, Bool, String?,
+             UUID, Int64).self)
         guard let channel = SupportChannel(rawValue: channel), let status = TicketStatus(rawValue: status) else {
             throw RoutingError.unexpectedValue("ticket \(id): channel \(channel), status \(status)")
         }
@@ -45,16 +48,17 @@ struct RoutingTicket: Sendable {
             assigneeID: assignee.map { StaffID($0) }, incidentID: incident.map { TicketID($0) }, isIncident: isIncident,
             namedStaffID: named.map { StaffID($0) }, punishmentID: punishment.map { PunishmentID($0) },
             classification: try classification.map { try JSONDecoder().decode(ClassificationDecision.self, from: Data($0.utf8)) },
-            hasLexemes: hasLexemes, lineOverride: lineOverride.flatMap(Line.init(rawValue:)))
+            hasLexemes: hasLexemes, lineOverride: lineOverride.flatMap(Line.init(rawValue:)),
+            deskVersion: DeskSettings.Version(instance: instance, number: version))
     }
 
     private enum LockSQL: RepeatedStatement {
         static let sql = """
-            SELECT number, requester_id, channel, subject, status, category, requested_category, assignee_id,
-                   parent_incident_id, is_incident, named_staff_id, punishment_id,
-                   CASE WHEN classification ? 'category' THEN classification::text END, report_lexemes IS NOT NULL,
-                   line_override
-            FROM ticket WHERE id = $1 FOR UPDATE
+            SELECT t.number, t.requester_id, t.channel, t.subject, t.status, t.category, t.requested_category,
+                   t.assignee_id, t.parent_incident_id, t.is_incident, t.named_staff_id, t.punishment_id,
+                   CASE WHEN t.classification ? 'category' THEN t.classification::text END, t.report_lexemes IS NOT NULL,
+                   t.line_override, v.instance, v.version
+            FROM ticket t CROSS JOIN desk_settings_version v WHERE t.id = $1 FOR UPDATE OF t
             """
         static let parameterTypes: [PostgresDataType] = [.int8]
     }

@@ -36,10 +36,11 @@ public struct RequesterStore: Sendable {
     /// Order: the identity itself; else, when the claim carries an email, a verified email identity or a
     /// requester's `contract_email` (the identity is then added to that requester); else a new requester.
     public func resolve(_ claim: RequesterIdentityClaim) async throws -> ResolvedRequester {
-        if let known = try await identity(channel: claim.channel, externalID: claim.externalID) {
+        let (known, vouched) = try await lookUp(claim)
+        if let known {
             return try await resolved(known.requester, identity: known.id, match: .identity)
         }
-        if let email = claim.email, let owner = try await requester(matchingEmail: email) {
+        if let owner = vouched {
             let survivor = try await lockSurvivor(of: owner)
             if let id = try await insertIdentity(claim, requester: survivor) {
                 return try await resolved(survivor, identity: id, match: .email)
@@ -86,10 +87,21 @@ public struct RequesterStore: Sendable {
         return (RequesterIdentityID(id), RequesterID(requester))
     }
 
-    /// A requester vouched for by this address: a verified email identity first, then a contract email.
-    private func requester(matchingEmail email: String) async throws -> RequesterID? {
-        let row = try await connection.rows(of: EmailSQL.self, Self.bind(email), logger: logger).first
-        return try row.map { RequesterID(try $0.decode(Int64.self)) }
+    /// The claim's identity, and the requester its email address vouches for (a verified email identity
+    /// first, then a contract email), in one statement: a first contact needs both, and the second was a
+    /// round trip of its own.
+    private func lookUp(_ claim: RequesterIdentityClaim) async throws
+        -> (identity: (id: RequesterIdentityID, requester: RequesterID)?, vouched: RequesterID?)
+    {
+        let key = claim.channel == .email ? claim.externalID.lowercased() : claim.externalID
+        var bindings = Self.bind(claim.channel.rawValue, key)
+        bindings.append(claim.email)
+        let rows = try await connection.rows(of: ClaimSQL.self, bindings, logger: logger)
+        guard let (id, requester, vouched) = try rows.first?.decode((Int64?, Int64?, Int64?).self) else {
+            throw RequesterStoreError(.notFound, "the identity lookup returned no row")
+        }
+        let identity = id.flatMap { id in requester.map { (RequesterIdentityID(id), RequesterID($0)) } }
+        return (identity, vouched.map { RequesterID($0) })
     }
 
     /// A new requester with the claimed identity, in one statement; the identity is nil when another
@@ -272,16 +284,19 @@ public struct RequesterStore: Sendable {
         static let parameterTypes: [PostgresDataType] = [.text, .text]
     }
 
-    private enum EmailSQL: RepeatedStatement {
+    /// One row: the identity (nulls when unknown) and, only then and only for an email, who it vouches for.
+    private enum ClaimSQL: RepeatedStatement {
         static let sql = """
-            SELECT requester_id FROM (
-                SELECT requester_id, 0 AS rank FROM requester_identity
-                WHERE channel = 'email' AND external_id = $1 AND verified
-                UNION ALL
-                SELECT id, 1 FROM requester WHERE contract_email = $1
-            ) AS candidates ORDER BY rank, requester_id LIMIT 1
+            SELECT i.id, i.requester_id, CASE WHEN i.id IS NULL THEN (
+                SELECT requester_id FROM (
+                    SELECT requester_id, 0 AS rank FROM requester_identity
+                    WHERE channel = 'email' AND external_id = $3 AND verified
+                    UNION ALL
+                    SELECT id, 1 FROM requester WHERE contract_email = $3
+                ) AS candidates ORDER BY rank, requester_id LIMIT 1) END
+            FROM (VALUES (1)) AS one LEFT JOIN requester_identity i ON i.channel = $1 AND i.external_id = $2
             """
-        static let parameterTypes: [PostgresDataType] = [.text]
+        static let parameterTypes: [PostgresDataType] = [.text, .text, .text]
     }
 
     private enum CreateSQL: RepeatedStatement {

@@ -11,6 +11,11 @@ public struct DeskSettings: Sendable {
     public struct Version: Hashable, Sendable {
         public var instance: UUID
         public var number: Int64
+
+        public init(instance: UUID, number: Int64) {
+            self.instance = instance
+            self.number = number
+        }
     }
 
     public let version: Version

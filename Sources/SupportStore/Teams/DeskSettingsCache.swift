@@ -13,7 +13,14 @@ public final class DeskSettingsCache: Sendable {
     public init() {}
 
     public func settings(on connection: PostgresConnection, logger: Logger) async throws -> DeskSettings {
-        let version = try await DeskSettings.version(on: connection, logger: logger)
+        try await settings(at: try await DeskSettings.version(on: connection, logger: logger), on: connection, logger: logger)
+    }
+
+    /// The settings at `version`, which the caller read in this transaction (with another statement of its
+    /// own, saving the version's round trip) before anything it decides with them.
+    public func settings(at version: DeskSettings.Version, on connection: PostgresConnection, logger: Logger) async throws
+        -> DeskSettings
+    {
         if let kept = current.withLock({ $0 }), kept.version == version { return kept }
         let loaded = try await DeskSettings.load(at: version, on: connection, logger: logger)
         current.withLock { kept in
