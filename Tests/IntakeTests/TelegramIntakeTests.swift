@@ -25,6 +25,9 @@ struct TelegramIntakeTests {
             #expect(try await env.string("SELECT external_message_id || '|' || inbound_item_id || '|' || body FROM message")
                 == "42:10|\(item)|Не проходит оплата\nКарта Visa")
             #expect(try await env.eventTypes(ticket) == ["created", "message_received"])
+            #expect(try await env.string(
+                "SELECT (data->>'message_id') || '|' || (data->>'inbound_item_id') FROM ticket_event WHERE type = 'message_received'")
+                == "\(try await env.string("SELECT id::text FROM message") ?? "?")|\(item)")
             #expect(try await env.routingReasons(ticket) == ["new"])
             let ack = try await env.string(
                 "SELECT template || '|' || channel || '|' || address || '|' || idempotency_key || '|' || (payload->>'ticket_number') FROM notification")

@@ -38,4 +38,40 @@ struct TicketEventsTests {
             }
         }
     }
+
+    /// Intake stores a message with its history in one statement; a second delivery of the same inbound item
+    /// stores no second message and no second `message_received` entry, but the entries around it.
+    @Test func aMessageAndItsEntriesLandTogetherOnce() async throws {
+        try await TestDatabase.with(migrations: SchemaCatalog.migrations) { db in
+            try await db.settings.withClient(logger: db.logger) { client in
+                try await client.withConnection { connection in
+                    let requester = RequesterID(try await connection.query(
+                        "INSERT INTO requester (display_name, locale) VALUES ('Ann', 'en') RETURNING id", logger: db.logger
+                    ).collect()[0].decode(Int64.self))
+                    let item = try await connection.query(
+                        "INSERT INTO inbound_item (channel, dedupe_key, raw, content_type) VALUES ('web', 'k', '\\x7b7d', 'application/json') RETURNING id",
+                        logger: db.logger
+                    ).collect()[0].decode(Int64.self)
+                    let store = TicketStore(connection: connection, logger: db.logger)
+                    let ticket = try await store.create(NewTicket(requesterID: requester, channel: .web, subject: "Payout"))
+                    let message = NewMessage(
+                        ticketID: ticket.id, requesterID: requester, channel: .web, body: "Where is my payout?",
+                        inboundItemID: InboundItemID(item))
+                    let events = [
+                        NewTicketEvent(.created, actor: .requester(requester)),
+                        NewTicketEvent(.messageReceived, actor: .requester(requester), data: ["inbound_item_id": .int(item)]),
+                        NewTicketEvent(.handedOver, actor: .requester(requester)),
+                    ]
+                    let first = try #require(try await store.append(message, recording: events, received: 1))
+                    #expect(try await store.append(message, recording: events, received: 1) == nil)
+                    let rows = try await connection.query(
+                        "SELECT type, data::text FROM ticket_event WHERE ticket_id = \(ticket.id.rawValue) ORDER BY id", logger: db.logger
+                    ).collect().map { try $0.decode((String, String).self) }
+                    #expect(rows.map(\.0) == ["created", "message_received", "handed_over", "created", "handed_over"])
+                    #expect(rows[1].1 == #"{"message_id": \#(first.rawValue), "inbound_item_id": \#(item)}"#)
+                    #expect(try await connection.query("SELECT count(*)::int FROM message", logger: db.logger).collect()[0].decode(Int.self) == 1)
+                }
+            }
+        }
+    }
 }

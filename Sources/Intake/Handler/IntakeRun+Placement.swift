@@ -70,20 +70,22 @@ extension IntakeRun {
             }
             outcome = .appended(ticket.id)
         }
-        if let received = try await appendMessage(to: ticket, requester: requester, actor: actor) {
-            events.append(received)
-        }
-        if case .append(_, let resumes) = placement, !handover, !resumes {
-            // Routing reschedules the tickets it is queued for; a plain follow-up may start the next-response clock.
-            // The clock reads this message's entry, so it is written first.
-            _ = try await tickets.recordEvents(ticket.id, events)
-            events = []
-            try await SLAScheduler(connection: connection, jobs: jobs, logger: logger).reschedule(ticket.id, now: Date())
-        }
+        let message = received(on: ticket, requester: requester, actor: actor)
+        let receivedAt = events.count
+        if let message { events.append(message.entry) }
         if handover {
             events.append(NewTicketEvent(.handedOver, actor: actor, data: ["inbound_item_id": .int(item.id.rawValue)]))
         }
-        _ = try await tickets.recordEvents(ticket.id, events)
+        if let message {
+            try await tickets.append(message.message, recording: events, received: receivedAt)
+        } else {
+            _ = try await tickets.recordEvents(ticket.id, events)
+        }
+        if case .append(_, let resumes) = placement, !handover, !resumes {
+            // Routing reschedules the tickets it is queued for; a plain follow-up may start the next-response
+            // clock, which reads this message's entry (written just above).
+            try await SLAScheduler(connection: connection, jobs: jobs, logger: logger).reschedule(ticket.id, now: Date())
+        }
         return outcome
     }
 
@@ -102,21 +104,20 @@ extension IntakeRun {
         return try await tickets.ticket(referencing: request.thread.references, requester: requester.id)
     }
 
-    /// Stores the message; returns its `message_received` entry, or nil if there was nothing new to store.
-    private func appendMessage(
-        to ticket: TicketRecord, requester: ResolvedRequester, actor: TicketActor
-    ) async throws -> NewTicketEvent? {
+    /// The message to store and its `message_received` entry (the statement adds the message's id), or nil
+    /// when the item carries nothing to store.
+    private func received(
+        on ticket: TicketRecord, requester: ResolvedRequester, actor: TicketActor
+    ) -> (message: NewMessage, entry: NewTicketEvent)? {
         guard request.hasContent else { return nil }
         let edited = if case .edited = request.intent { true } else { false }
         let body = edited ? Self.editedPrefix + request.body : request.body
-        let message = try await tickets.append(
-            NewMessage(
-                ticketID: ticket.id, requesterID: requester.id, channel: request.channel, body: body,
-                attachments: request.attachments, externalMessageID: request.externalMessageID, inboundItemID: item.id))
-        guard let message else { return nil }  // a previous delivery stored it
-        var data: [String: StoredJSON] = ["message_id": .int(message.rawValue), "inbound_item_id": .int(item.id.rawValue)]
+        let message = NewMessage(
+            ticketID: ticket.id, requesterID: requester.id, channel: request.channel, body: body,
+            attachments: request.attachments, externalMessageID: request.externalMessageID, inboundItemID: item.id)
+        var data: [String: StoredJSON] = ["inbound_item_id": .int(item.id.rawValue)]
         if edited { data["edited"] = true }
         if !request.attachments.isEmpty { data["attachments"] = .int(Int64(request.attachments.count)) }
-        return NewTicketEvent(.messageReceived, actor: actor, data: data)
+        return (message, NewTicketEvent(.messageReceived, actor: actor, data: data))
     }
 }

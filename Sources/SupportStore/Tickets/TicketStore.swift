@@ -145,15 +145,8 @@ public struct TicketStore: Sendable {
     /// - Returns: The new id, or nil when a message from the same inbound item already exists (a retried job).
     @discardableResult
     public func append(_ message: NewMessage) async throws -> MessageID? {
-        let attachments = try StoredJSON.text(of: .array(message.attachments.map(\.json)))
         var bindings = PostgresBindings(capacity: 7)
-        bindings.append(message.ticketID.rawValue)
-        bindings.append(message.requesterID.rawValue)
-        bindings.append(message.channel.rawValue)
-        bindings.append(message.body)
-        bindings.append(attachments)
-        bindings.append(message.externalMessageID)
-        bindings.append(message.inboundItemID?.rawValue)
+        try Self.bindMessage(message, to: &bindings)
         let rows = try await connection.rows(of: MessageInsertSQL.self, bindings, logger: logger)
         return try rows.first.map { MessageID(try $0.decode(Int64.self)) }
     }
@@ -218,14 +211,29 @@ public struct TicketStore: Sendable {
             logger: logger)
     }
     private enum MessageInsertSQL: RepeatedStatement {
-        static let sql = """
-            INSERT INTO message (ticket_id, author_kind, author_requester_id, channel, body, attachments,
-                                 external_message_id, inbound_item_id)
-            VALUES ($1, 'requester', $2, $3, $4, $5::jsonb, $6, $7)
-            ON CONFLICT (inbound_item_id) WHERE inbound_item_id IS NOT NULL DO NOTHING
-            RETURNING id
-            """
-        static let parameterTypes: [PostgresDataType] = [.int8, .int8, .text, .text, .text, .text, .int8]
+        static let sql = TicketStore.messageInsert
+        static let parameterTypes = TicketStore.messageParameterTypes
+    }
+
+    /// A requester's message as ``bindMessage(_:to:)`` binds it in `$1`–`$7`; nothing when a previous
+    /// delivery of its inbound item stored it.
+    static let messageInsert = """
+        INSERT INTO message (ticket_id, author_kind, author_requester_id, channel, body, attachments,
+                             external_message_id, inbound_item_id)
+        VALUES ($1, 'requester', $2, $3, $4, $5::jsonb, $6, $7)
+        ON CONFLICT (inbound_item_id) WHERE inbound_item_id IS NOT NULL DO NOTHING
+        RETURNING id
+        """
+    static let messageParameterTypes: [PostgresDataType] = [.int8, .int8, .text, .text, .text, .text, .int8]
+
+    static func bindMessage(_ message: NewMessage, to bindings: inout PostgresBindings) throws {
+        bindings.append(message.ticketID.rawValue)
+        bindings.append(message.requesterID.rawValue)
+        bindings.append(message.channel.rawValue)
+        bindings.append(message.body)
+        bindings.append(try StoredJSON.text(of: .array(message.attachments.map(\.json))))
+        bindings.append(message.externalMessageID)
+        bindings.append(message.inboundItemID?.rawValue)
     }
 
     private enum CreateSQL: RepeatedStatement {
