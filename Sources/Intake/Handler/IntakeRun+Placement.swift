@@ -6,8 +6,8 @@ extension IntakeRun {
     /// Appends the message to the right ticket (``TicketPlacement``), creating or reopening it as needed,
     /// and queues routing when a human must look (new, reopened, resumed, handed over).
     ///
-    /// The history entries are written together at the end, in the order they happened: one statement
-    /// per message instead of two or three.
+    /// The history entries are written together at the end, in the order they happened, in the statement
+    /// that stores the message: one statement per message instead of three or four.
     func place(_ requester: ResolvedRequester, handover: Bool) async throws -> IntakeOutcome {
         // A requester created by this transaction has no tickets yet: two lookups fewer per first contact.
         let isNew = requester.match == .created

@@ -6,7 +6,8 @@ import Synchronization
 ///
 /// Every routing and SLA job needs the teams, calendars, shifts and policies: five statements and the
 /// decoding of every shift, for tables that change a few times a day. Checking the version is one small
-/// statement, in the job's own transaction, so a committed change is seen by the next job as before.
+/// statement, in the job's own transaction, so a committed change is seen by the next job as before; routing
+/// reads it with its ticket row (``settings(at:on:logger:)``).
 public final class DeskSettingsCache: Sendable {
     private let current = Mutex<DeskSettings?>(nil)
 
