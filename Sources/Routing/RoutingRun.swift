@@ -20,7 +20,7 @@ struct RoutingRun: Sendable {
         let firstTime = !ticket.hasLexemes
         let reclassify = ticket.classification == nil || reason == .manual
         let report = try await ReportText.load(
-            ticket.id, computeLexemes: firstTime, classifyFor: reclassify ? ticket.channel : nil, on: connection, logger: logger)
+            ticket, computeLexemes: firstTime, classifyFor: reclassify ? ticket.channel : nil, on: connection, logger: logger)
         let hits = report.hits
         let previous = reclassify ? nil : ticket.classification
         let category = previous?.category
@@ -37,17 +37,16 @@ struct RoutingRun: Sendable {
             ? try await CaseFacts.punishment(for: ticket, on: connection, logger: logger) : nil
         let desk = try await configuration.desk.settings(at: ticket.deskVersion, on: connection, logger: logger)
         let staff = try await StaffRoster.load(at: now, shifts: desk.shifts, on: connection, logger: logger)
-        let people = try await CaseFacts.requesterPeople(of: ticket, on: connection, logger: logger)
         var context = RoutingContext(
             report: ReportSummary(
                 ticketID: ticket.id, requesterID: ticket.requesterID ?? RequesterID(0), lexemes: report.lexemes,
                 isIncident: ticket.isIncident, incidentID: ticket.incidentID),
             hits: hits, requestedCategory: ticket.requestedCategory, previous: previous,
             currentAssignee: ticket.assigneeID,
-            returningAssignee: people.returningAssignee,
+            returningAssignee: report.returningAssignee,
             teams: desk.teams, staff: staff,
             conflicts: ConflictOfInterest(
-                parties: people.staffWhoAreThem,
+                parties: report.staffWhoAreThem,
                 punishingModerator: punishment?.issuer, namedInComplaint: named),
             calendars: desk.calendars, now: now,
             // A second appeal on a decided punishment is the final one: the owners' (L3).

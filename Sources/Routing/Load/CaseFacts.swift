@@ -35,40 +35,34 @@ enum CaseFacts {
         return (PunishmentID(id), issuer.map { StaffID($0) }, !before.isEmpty)
     }
 
-    /// The requester's people, in one statement: who had their previous ticket (among their 50 latest,
-    /// for stickiness) and which staff accounts are the requester themselves (the same telegram user, or the
-    /// same email address on an email or portal identity or on the contract: conflicts of interest).
+    /// The requester's people: who had their previous ticket (among their 50 latest, for stickiness) and
+    /// which staff accounts are the requester themselves (the same telegram user, or the same email address
+    /// on an email or portal identity or on the contract: conflicts of interest). Routing needs them on every
+    /// run, so they come with the report (``ReportText``) as two columns of its statement: ``peopleColumns``,
+    /// over the CTE ``recentTickets``, with the requester and the ticket in the parameters named.
     ///
     /// The recent tickets are fenced onto the requester index: with stale statistics the planner walked the
     /// assignee index through every assigned ticket instead (7 ms at 3,000 tickets, and growing with the desk).
-    static func requesterPeople(of ticket: RoutingTicket, on connection: PostgresConnection, logger: Logger)
-        async throws -> (returningAssignee: StaffID?, staffWhoAreThem: Set<StaffID>)
-    {
-        guard let requester = ticket.requesterID else { return (nil, []) }
-        var bindings = PostgresBindings(capacity: 2)
-        bindings.append(requester.rawValue)
-        bindings.append(ticket.id.rawValue)
-        let rows = try await connection.rows(of: RequesterPeopleSQL.self, bindings, logger: logger)
-        guard let (returning, parties) = try rows.first?.decode((Int64?, [Int64]).self) else { return (nil, []) }
-        return (returning.map { StaffID($0) }, Set(parties.map { StaffID($0) }))
+    static func recentTickets(requester: String) -> String {
+        """
+        recent AS MATERIALIZED (
+            SELECT id, assignee_id, created_at FROM ticket WHERE requester_id = \(requester)
+            ORDER BY created_at DESC LIMIT 50
+        )
+        """
     }
 
-    private enum RequesterPeopleSQL: RepeatedStatement {
-        static let sql = """
-            WITH recent AS MATERIALIZED (
-                SELECT id, assignee_id, created_at FROM ticket WHERE requester_id = $1
-                ORDER BY created_at DESC LIMIT 50
-            )
-            SELECT (SELECT assignee_id FROM recent
-                    WHERE id <> $2 AND assignee_id IS NOT NULL
-                    ORDER BY created_at DESC, id DESC LIMIT 1),
-                   ARRAY(SELECT s.id FROM staff s
-                         WHERE EXISTS (SELECT 1 FROM requester_identity i
-                                       WHERE i.requester_id = $1
-                                         AND ((i.channel = 'telegram' AND i.external_id = s.telegram_user_id::text)
-                                              OR (i.channel IN ('email', 'web') AND i.external_id = s.email)))
-                            OR EXISTS (SELECT 1 FROM requester r WHERE r.id = $1 AND r.contract_email = s.email))
-            """
-        static let parameterTypes: [PostgresDataType] = [.int8, .int8]
+    static func peopleColumns(requester: String, ticket: String) -> String {
+        """
+        (SELECT assignee_id FROM recent
+         WHERE id <> \(ticket) AND assignee_id IS NOT NULL
+         ORDER BY created_at DESC, id DESC LIMIT 1),
+        ARRAY(SELECT s.id FROM staff s
+              WHERE EXISTS (SELECT 1 FROM requester_identity i
+                            WHERE i.requester_id = \(requester)
+                              AND ((i.channel = 'telegram' AND i.external_id = s.telegram_user_id::text)
+                                   OR (i.channel IN ('email', 'web') AND i.external_id = s.email)))
+                 OR EXISTS (SELECT 1 FROM requester r WHERE r.id = \(requester) AND r.contract_email = s.email))
+        """
     }
 }
