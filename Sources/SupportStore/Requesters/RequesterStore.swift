@@ -93,8 +93,7 @@ public struct RequesterStore: Sendable {
     private func lookUp(_ claim: RequesterIdentityClaim) async throws
         -> (identity: (id: RequesterIdentityID, requester: RequesterID)?, vouched: RequesterID?)
     {
-        let key = claim.channel == .email ? claim.externalID.lowercased() : claim.externalID
-        var bindings = Self.bind(claim.channel.rawValue, key)
+        var bindings = Self.bind(claim.channel.rawValue, claim.externalID)  // a claim lower-cases email ids itself
         bindings.append(claim.email)
         let rows = try await connection.rows(of: ClaimSQL.self, bindings, logger: logger)
         guard let (id, requester, vouched) = try rows.first?.decode((Int64?, Int64?, Int64?).self) else {
