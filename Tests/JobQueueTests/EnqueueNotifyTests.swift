@@ -40,17 +40,49 @@ struct EnqueueNotifyTests {
         }
     }
 
+    @Test("a transaction's jobs at commit carry their wake-up; jobs enqueued earlier in it are woken after")
+    func commitCarriesTheWakeUp() async throws {
+        try await QueueEnv.with { env in
+            let heard = Mutex<[String]>([])
+            let listener = try await PostgresConnection.connect(
+                configuration: env.settings.connectionConfiguration, id: 1, logger: env.logger)
+            let stream = try await listener.listen(Notifier.channel)
+            let consumer = Task {
+                for try await notification in stream { heard.withLock { $0.append(notification.payload) } }
+            }
+            let queue = env.queue(wakeLocal: false)
+            try await queue.transaction { _, jobs in
+                jobs.enqueueAtCommit(batch: [noopJob("carried", 1), noopJob("carried", 2), noopJob("also", 3)])
+            }
+            try await expectEventually { heard.withLock { $0.count } >= 2 }
+            #expect(queue.notifier.remoteRounds.load(ordering: .relaxed) == 0, "the commit carried them")
+
+            try await Task.sleep(for: .milliseconds(20))
+            try await queue.transaction { _, jobs in
+                try await jobs.enqueue(noopJob("early", 4))
+                jobs.enqueueAtCommit(noopJob("late", 5))
+            }
+            try await expectEventually { heard.withLock { $0.count } >= 4 }
+            try await Task.sleep(for: .milliseconds(300))
+            #expect(queue.notifier.remoteRounds.load(ordering: .relaxed) == 1, "one round for the early job's queue")
+            #expect(Set(heard.withLock { $0 }) == ["carried", "also", "early", "late"])
+            #expect(heard.withLock { $0.count } == 4)
+            try await listener.close()
+            _ = await consumer.result
+        }
+    }
+
     @Test("while a wake-up is in flight or was just sent, enqueues join the coalesced round instead")
     func inlineSlotIsExclusiveAndSpaced() async throws {
         try await QueueEnv.with { env in
             let notifier = Notifier(client: env.client, logger: env.logger, wakeLocal: false, spacing: .milliseconds(200))
             #expect(notifier.reserveInline())
             #expect(!notifier.reserveInline(), "a second producer must not carry one while the first is in flight")
-            notifier.endInline(woke: "q")
+            notifier.endInline(woke: ["q"])
             #expect(!notifier.reserveInline(), "within the spacing of the last one")
             try await Task.sleep(for: .milliseconds(250))
             #expect(notifier.reserveInline())
-            notifier.endInline(woke: nil)
+            notifier.endInline(woke: [])
         }
     }
 }

@@ -2,8 +2,8 @@ import Foundation
 import Logging
 import PostgresNIO
 
-/// The enqueue statements, each a single round trip. Only a standalone single enqueue may carry its own
-/// wake-up; otherwise notification is the caller's business after commit (see ``JobQueue/transaction(_:)``).
+/// The enqueue statements, each a single round trip. With `notify` a statement carries the wake-up of the
+/// ready jobs it inserts; callers ask for that only on an idle notifier (``Notifier/reserveInline()``).
 enum EnqueueSQL {
     struct Inserted: Sendable {
         var id: JobID
@@ -23,12 +23,13 @@ enum EnqueueSQL {
     }
 
     /// Inserts many jobs in one statement (``EnqueueBatchStatement``); jobs whose unique key is held are skipped.
-    static func insert(batch: [NewJob], on connection: PostgresConnection, logger: Logger) async throws -> [Inserted] {
+    static func insert(batch: [NewJob], notify: Bool = false, on connection: PostgresConnection,
+                       logger: Logger) async throws -> [Inserted] {
         guard !batch.isEmpty else { return [] }
-        let rows = try await connection.execute(EnqueueBatchStatement(jobs: batch), logger: logger)
+        let rows = try await connection.execute(EnqueueBatchStatement(jobs: batch, notify: notify), logger: logger)
         var inserted: [Inserted] = []
         inserted.reserveCapacity(batch.count)
-        for try await (id, queue, state) in rows {
+        for try await (id, queue, state, _) in rows {
             inserted.append(Inserted(id: JobID(id), queue: queue, ready: state == 0))
         }
         return inserted

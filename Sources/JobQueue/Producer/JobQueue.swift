@@ -42,10 +42,10 @@ public struct JobQueue: Sendable {
             let inline = notifier.reserveInline()
             do {
                 let inserted = try await EnqueueSQL.insert(job, notify: inline, on: connection, logger: logger)
-                if inline { notifier.endInline(woke: inserted?.ready == true ? job.queue : nil) }
+                if inline { notifier.endInline(woke: inserted?.ready == true ? [job.queue] : []) }
                 return (inserted, inline)
             } catch {
-                if inline { notifier.endInline(woke: nil) }
+                if inline { notifier.endInline(woke: []) }
                 throw error
             }
         }
@@ -66,21 +66,32 @@ public struct JobQueue: Sendable {
     }
 
     /// Runs `body` in a transaction on a pooled connection; jobs enqueued through the given
-    /// ``TransactionEnqueuer`` commit with it, and the wake-ups go out after the commit.
+    /// ``TransactionEnqueuer`` commit with it. Their wake-ups ride on the commit when the notifier is idle
+    /// (the jobs queued with ``TransactionEnqueuer/enqueueAtCommit(_:)`` carry them), otherwise they go out
+    /// after it.
     ///
     /// Errors thrown by `body` come back unwrapped (not as `PostgresTransactionError`).
     public func transaction<Result: Sendable>(
         _ body: @escaping @Sendable (PostgresConnection, TransactionEnqueuer) async throws -> Result
     ) async throws -> Result {
         let enqueuer = TransactionEnqueuer(logger: logger)
-        let result = try await client.transaction(logger: logger) { connection in
-            enqueuer.attach(connection)
-            defer { enqueuer.detach() }
-            let result = try await body(connection, enqueuer)
-            try await enqueuer.insertDeferred()
-            return result
+        let notifier = self.notifier
+        let result: Result
+        do {
+            result = try await client.transaction(logger: logger) { connection in
+                enqueuer.attach(connection)
+                defer { enqueuer.detach() }
+                let result = try await body(connection, enqueuer)
+                try await enqueuer.insertDeferred(notifier: notifier)
+                return result
+            }
+        } catch {
+            if enqueuer.carriesWakeUp { notifier.endInline(woke: []) }
+            throw error
         }
-        notifyCommitted(queues: enqueuer.readyQueues)
+        let carried = enqueuer.carriedQueues
+        if enqueuer.carriesWakeUp { notifier.endInline(woke: carried) }
+        notifyCommitted(queues: enqueuer.readyQueues.subtracting(carried))
         return result
     }
 
@@ -115,6 +126,8 @@ public final class TransactionEnqueuer: Sendable {
         var connection: PostgresConnection?
         var queues: Set<String> = []
         var deferred: [NewJob] = []
+        /// Set when the deferred insert holds the notifier's inline slot: the queues its statement woke.
+        var carried: Set<String>?
     }
 
     private let state = Mutex(State())
@@ -125,6 +138,10 @@ public final class TransactionEnqueuer: Sendable {
     func attach(_ connection: PostgresConnection) { state.withLock { $0.connection = connection } }
     func detach() { state.withLock { $0.connection = nil } }
     var readyQueues: Set<String> { state.withLock { $0.queues } }
+    /// Whether this transaction holds the notifier's inline slot, to be ended after it finishes.
+    var carriesWakeUp: Bool { state.withLock { $0.carried != nil } }
+    /// The queues whose wake-up rides on this transaction's commit.
+    var carriedQueues: Set<String> { state.withLock { $0.carried ?? [] } }
 
     private func connection() throws -> PostgresConnection {
         guard let connection = state.withLock({ $0.connection }) else {
@@ -153,16 +170,23 @@ public final class TransactionEnqueuer: Sendable {
         state.withLock { $0.deferred.append(contentsOf: batch) }
     }
 
-    /// Inserts the jobs queued with ``enqueueAtCommit(_:)``.
-    func insertDeferred() async throws {
+    /// Inserts the jobs queued with ``enqueueAtCommit(_:)``; when `notifier` is idle the statement also
+    /// carries their wake-up, which then needs no statement and no commit of its own.
+    func insertDeferred(notifier: Notifier) async throws {
         let jobs = state.withLock { state in
             defer { state.deferred.removeAll() }
             return state.deferred
         }
-        switch jobs.count {
-        case 0: return
-        case 1: try await enqueue(jobs[0])
-        default: try await enqueue(batch: jobs)
+        guard !jobs.isEmpty else { return }
+        let inline = notifier.reserveInline()
+        if inline { state.withLock { $0.carried = [] } }
+        let inserted = jobs.count == 1
+            ? try await EnqueueSQL.insert(jobs[0], notify: inline, on: connection(), logger: logger).map { [$0] } ?? []
+            : try await EnqueueSQL.insert(batch: jobs, notify: inline, on: connection(), logger: logger)
+        let ready = Set(inserted.lazy.filter(\.ready).map(\.queue))
+        state.withLock { state in
+            state.queues.formUnion(ready)
+            if inline { state.carried = ready }
         }
     }
 

@@ -4,10 +4,11 @@ import Synchronization
 
 /// Sends the post-commit wake-ups: at most one `pg_notify` round per ~1 ms, coalescing queues.
 ///
-/// Enqueue never notifies inside the business transaction (a commit that carries a NOTIFY takes a
-/// cluster-wide lock; see Docs/QUEUE.md). After the commit, callers hand the queue names here and return
-/// at once. A sender drains the set with one statement per round: `SELECT pg_notify('jobqueue', q) FROM
-/// unnest($1)`. Workers in this process are woken directly through ``LocalWakeHub`` as well.
+/// A commit that carries a NOTIFY takes a cluster-wide lock (Docs/QUEUE.md), so at most one commit per
+/// spacing carries one: the enqueue that finds the notifier idle (``reserveInline()``). Otherwise, after the
+/// commit, callers hand the queue names here and return at once, and a sender drains the set with one
+/// statement per round: `SELECT pg_notify('jobqueue', q) FROM unnest($1)`. Workers in this process are woken
+/// directly through ``LocalWakeHub`` as well.
 final class Notifier: Sendable {
     /// The one LISTEN channel; the payload names the queue. Lower case: postgres-nio quotes LISTEN names.
     static let channel = "jobqueue"
@@ -23,6 +24,8 @@ final class Notifier: Sendable {
     private let wakeLocal: Bool
     private let state = Mutex(State())
     private let spacing: Duration
+    /// Rounds the sender has run (tests check which wake-ups needed a statement of their own).
+    let remoteRounds = Atomic<Int>(0)
 
     init(client: PostgresClient, logger: Logger, wakeLocal: Bool, spacing: Duration = .milliseconds(1)) {
         self.client = client
@@ -53,10 +56,10 @@ final class Notifier: Sendable {
         Task { await self.drain() }
     }
 
-    /// Whether a standalone enqueue may carry its own NOTIFY (``EnqueueStatement``): none in flight, none
-    /// pending and none sent within the spacing. That saves the idle-queue latency path a round trip, while a
-    /// busy producer still coalesces and only one commit per spacing takes the NOTIFY lock. A true answer
-    /// holds the sending slot until ``endInline(woke:)``.
+    /// Whether an enqueue may carry its own NOTIFY (a standalone ``EnqueueStatement``, or a transaction's
+    /// jobs inserted at commit): none in flight, none pending and none sent within the spacing. That saves a
+    /// round trip and a commit of its own, while a busy producer still coalesces and only one commit per
+    /// spacing takes the NOTIFY lock. A true answer holds the sending slot until ``endInline(woke:)``.
     func reserveInline() -> Bool {
         let now = ContinuousClock.now
         return state.withLock { state -> Bool in
@@ -67,10 +70,10 @@ final class Notifier: Sendable {
         }
     }
 
-    /// Ends an inline enqueue: `woke` names the queue its committed statement notified, if any; workers of
-    /// this process are woken for it directly, and wake-ups that piled up meanwhile go out.
-    func endInline(woke queue: String?) {
-        if let queue, wakeLocal { LocalWakeHub.shared.wake([queue]) }
+    /// Ends an inline enqueue: `woke` names the queues its committed statement notified, if any; workers of
+    /// this process are woken for them directly, and wake-ups that piled up meanwhile go out.
+    func endInline(woke queues: Set<String>) {
+        if !queues.isEmpty, wakeLocal { LocalWakeHub.shared.wake(queues) }
         let more = state.withLock { state -> Bool in
             state.sending = !state.pending.isEmpty
             return state.sending
@@ -91,6 +94,7 @@ final class Notifier: Sendable {
             }
             guard let batch else { return }
             state.withLock { $0.lastSent = ContinuousClock.now }
+            remoteRounds.add(1, ordering: .relaxed)
             do {
                 try await client.guardedQuery(
                     "SELECT pg_notify(\(Self.channel), q) FROM unnest(\(batch)::text[]) AS q", logger: logger
