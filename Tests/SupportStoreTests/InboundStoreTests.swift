@@ -28,9 +28,16 @@ struct InboundStoreTests {
                 #expect(other.isNew && other.id != first.id, "dedupe keys are per channel")
                 let c = try await counts(client, db)
                 #expect(c.items == 2 && c.jobs == 2)
-                let payload = try await client.query("SELECT convert_from(payload, 'UTF8') FROM job WHERE queue = 'intake' ORDER BY id LIMIT 1", logger: db.logger)
-                    .collect().first?.decode(String.self)
-                #expect(payload?.contains("\"inbound_item_id\":\(first.id)") == true)
+                // Built in SQL, the job must be the one the Swift side would have queued, byte for byte.
+                let expected = try NewJob(IntakeJob(inboundItemID: first.id))
+                let job = try await client.query(
+                    "SELECT kind, payload, unique_key, priority, max_attempts, state FROM job WHERE queue = 'intake' ORDER BY id LIMIT 1",
+                    logger: db.logger
+                ).collect().first?.decode((String, ByteBuffer, String?, Int16, Int32, Int16).self)
+                #expect(job?.0 == expected.kind && job?.1 == expected.payload && job?.2 == expected.uniqueKey)
+                #expect(job?.3 == expected.priority && job?.4 == expected.maxAttempts && job?.5 == 0)
+                let decoded = try job.map { try JobPayloadCoding.decode(IntakeJob.self, from: Array($0.1.readableBytesView)) }
+                #expect(decoded?.inboundItemID == first.id)
             }
         }
     }

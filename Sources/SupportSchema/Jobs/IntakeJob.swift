@@ -16,6 +16,14 @@ public struct IntakeJob: JobPayload {
     /// One live job per item: a retried webhook delivery cannot queue it twice.
     public var uniqueKey: String? { "intake:\(inboundItemID)" }
 
+    /// The payload bytes (as ``JobPayloadCoding`` writes them) and ``uniqueKey`` of the job for the item id in
+    /// `column`, built in SQL: the API stores an item and queues its job in one statement (`InboundStore`,
+    /// whose tests compare the bytes with the encoder's).
+    public static func sqlColumns(itemID column: String) -> String {
+        #"convert_to(format('{"inbound_item_id":%s,"schema_version":\#(currentSchemaVersion)}', \#(column)), 'UTF8') AS payload, "#
+            + "'intake:' || \(column) AS unique_key"
+    }
+
     enum CodingKeys: String, CodingKey {
         case schemaVersion = "schema_version"
         case inboundItemID = "inbound_item_id"

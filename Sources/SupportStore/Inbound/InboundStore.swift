@@ -4,7 +4,7 @@ import Logging
 import PostgresNIO
 import SupportSchema
 
-/// Stores raw inbound items durably and queues their parsing in the same transaction, so the API can
+/// Stores raw inbound items durably and queues their parsing in the same statement, so the API can
 /// answer at once and nothing received is lost: either both the item and its `intake` job commit, or
 /// neither does and the channel retries.
 ///
@@ -18,28 +18,21 @@ public struct InboundStore: Sendable {
 
     public func receive(_ item: NewInboundItem) async throws -> InboundReceipt {
         let logger = queue.logger
-        return try await queue.transaction { connection, jobs in
-            let meta = String(decoding: try JSONEncoder().encode(item.meta), as: UTF8.self)
-            let inserted = try await connection.query(
-                """
-                INSERT INTO inbound_item (channel, dedupe_key, raw, content_type, meta)
-                VALUES (\(item.channel.rawValue), \(item.dedupeKey), \(ByteBuffer(bytes: item.raw)), \(item.contentType), \(meta)::jsonb)
-                ON CONFLICT (channel, dedupe_key) DO NOTHING
-                RETURNING id
-                """,
-                logger: logger
-            ).collect().first?.decode(Int64.self)
-            guard let id = inserted else {
-                let existing = try await connection.query(
-                    "SELECT id FROM inbound_item WHERE channel = \(item.channel.rawValue) AND dedupe_key = \(item.dedupeKey)",
-                    logger: logger
-                ).collect().first?.decode(Int64.self)
-                guard let existing else { throw InboundStoreError.vanished }
-                return InboundReceipt(id: InboundItemID(existing), isNew: false)
-            }
-            jobs.enqueueAtCommit(try NewJob(IntakeJob(inboundItemID: InboundItemID(id))))
-            return InboundReceipt(id: InboundItemID(id), isNew: true)
-        }
+        let meta = String(decoding: try JSONEncoder().encode(item.meta), as: UTF8.self)
+        // The item and its job in one statement: they commit together without a transaction.
+        let inserted = try await queue.enqueue(IntakeJob.queue.rawValue, kind: IntakeJob.kind, forRowsOf: """
+            INSERT INTO inbound_item (channel, dedupe_key, raw, content_type, meta)
+            VALUES (\(item.channel.rawValue), \(item.dedupeKey), \(ByteBuffer(bytes: item.raw)), \(item.contentType), \(meta)::jsonb)
+            ON CONFLICT (channel, dedupe_key) DO NOTHING
+            RETURNING id AS key, \(unescaped: IntakeJob.sqlColumns(itemID: "id"))
+            """).first
+        if let inserted { return InboundReceipt(id: InboundItemID(inserted), isNew: true) }
+        let existing = try await queue.client.query(
+            "SELECT id FROM inbound_item WHERE channel = \(item.channel.rawValue) AND dedupe_key = \(item.dedupeKey)",
+            logger: logger
+        ).collect().first?.decode(Int64.self)
+        guard let existing else { throw InboundStoreError.vanished }
+        return InboundReceipt(id: InboundItemID(existing), isNew: false)
     }
 
     /// Keeps an item that could not even be read as the channel's format, marked failed with the reason,

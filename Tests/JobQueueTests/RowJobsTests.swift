@@ -1,0 +1,46 @@
+import Foundation
+@testable import JobQueue
+import PostgresNIO
+import Synchronization
+import Testing
+
+/// A caller's insert and the jobs for its rows, in one statement.
+@Suite("Jobs for a statement's rows")
+struct RowJobsTests {
+    @Test("each returned row gets a job unless its unique key is held; keys come back; the statement wakes the queue")
+    func jobsFollowTheRows() async throws {
+        try await QueueEnv.with { env in
+            _ = try await env.client.query("CREATE TABLE outbox (id bigserial PRIMARY KEY, tag text)", logger: env.logger)
+            let heard = Mutex<[String]>([])
+            let listener = try await PostgresConnection.connect(
+                configuration: env.settings.connectionConfiguration, id: 1, logger: env.logger)
+            let stream = try await listener.listen(Notifier.channel)
+            let consumer = Task {
+                for try await notification in stream { heard.withLock { $0.append(notification.payload) } }
+            }
+            let queue = env.queue(wakeLocal: false)
+            let tags = ["x", "k", "k"]
+            let keys = try await queue.enqueue("rows", kind: "noop", priority: 3, forRowsOf: """
+                INSERT INTO outbox (tag) SELECT unnest(\(tags)::text[])
+                RETURNING id AS key, convert_to(format('{"i":%s}', id), 'UTF8') AS payload,
+                          CASE WHEN tag = 'k' THEN 'key' END AS unique_key
+                """)
+            #expect(keys.count == 3)
+            let jobs = try await env.client.query(
+                "SELECT convert_from(payload, 'UTF8'), priority, state FROM job WHERE queue = 'rows' ORDER BY id", logger: env.logger
+            ).collect().map { try $0.decode((String, Int16, Int16).self) }
+            #expect(jobs.map(\.0) == ["{\"i\":\(keys[0])}", "{\"i\":\(keys[1])}"], "the second 'key' row finds it held")
+            #expect(jobs.allSatisfy { $0.1 == 3 && $0.2 == 0 })
+            try await expectEventually { heard.withLock { $0 } == ["rows"] }
+            #expect(queue.notifier.remoteRounds.load(ordering: .relaxed) == 0, "the statement carried the wake-up")
+
+            let none = try await queue.enqueue("rows", kind: "noop", forRowsOf: """
+                INSERT INTO outbox (tag) SELECT 'y' WHERE false RETURNING id AS key, ''::bytea AS payload, NULL::text AS unique_key
+                """)
+            #expect(none.isEmpty)
+            #expect(try await env.scalar("SELECT count(*) FROM job") == 2)
+            try await listener.close()
+            _ = await consumer.result
+        }
+    }
+}
