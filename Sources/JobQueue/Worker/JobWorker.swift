@@ -379,13 +379,8 @@ public final class JobWorker: Service, Sendable {
             await acks.waitForAny()
             if acks.isClosed { return }
             let deadline = ContinuousClock.now + configuration.ackFlushInterval
-            // A few looks per interval, not one every half millisecond: the loop stays cheap while it
-            // gathers a quiet queue's acks, and a full batch still goes within a quarter interval.
-            let step = max(configuration.ackFlushInterval / 4, .microseconds(500))
-            while acks.count < acks.batchSize, !Task.isCancelled, !acks.isClosed {
-                let left = deadline - ContinuousClock.now
-                guard left > .zero else { break }
-                try? await Task.sleep(for: min(step, left))
+            while acks.count < acks.batchSize, ContinuousClock.now < deadline, !Task.isCancelled, !acks.isClosed {
+                try? await Task.sleep(for: .microseconds(500))
             }
             if acks.isClosed { return }
             if await flushOnce() {

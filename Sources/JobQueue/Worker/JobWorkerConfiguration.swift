@@ -20,9 +20,8 @@ public struct JobWorkerConfiguration: Sendable {
     public var maxClaimBatch: Int = 1000
     /// Flush completions once this many are buffered…
     public var ackBatchSize: Int = 100
-    /// …or once the oldest has waited this long. Nothing waits for an ack (the job has run; a crash before
-    /// the flush only means a rerun), so the interval trades rows held `running` for fewer DELETEs.
-    public var ackFlushInterval: Duration = .milliseconds(10)
+    /// …or once the oldest has waited this long.
+    public var ackFlushInterval: Duration = .milliseconds(2)
     /// A claim or completion flush still unanswered after this long gets its connection closed under
     /// it, so it fails and is retried on a fresh connection instead of hanging the worker.
     public var callDeadline: Duration = .seconds(30)
