@@ -11,13 +11,7 @@ struct EnqueueNotifyTests {
     @Test("a ready job wakes its queue once; a scheduled job and a refused unique key wake nobody")
     func statementCarriesTheWakeUp() async throws {
         try await QueueEnv.with { env in
-            let heard = Mutex<[String]>([])
-            let listener = try await PostgresConnection.connect(
-                configuration: env.settings.connectionConfiguration, id: 1, logger: env.logger)
-            let stream = try await listener.listen(Notifier.channel)
-            let consumer = Task {
-                for try await notification in stream { heard.withLock { $0.append(notification.payload) } }
-            }
+            let listener = try await WakeUpListener.start(env)
             // Spaced beyond the notifier's 1 ms, so each enqueue finds it idle and carries its own.
             let queue = env.queue(wakeLocal: false)
             let ready = try await queue.enqueue(noopJob("ready", 1))
@@ -30,31 +24,23 @@ struct EnqueueNotifyTests {
 
             #expect(ready != nil && first != nil)
             #expect(refused == nil)
-            try await expectEventually { heard.withLock { $0.count } >= 2 }
+            try await expectEventually { listener.payloads.count >= 2 }
             try await Task.sleep(for: .milliseconds(300))
-            #expect(heard.withLock { $0 } == ["ready", "keyed"])
+            #expect(listener.payloads == ["ready", "keyed"])
             #expect(try await env.scalar("SELECT count(*) FROM job WHERE state = 2 AND queue = 'later'") == 1)
-            // Closing the connection ends the notification sequence (it ignores cancellation).
-            try await listener.close()
-            _ = await consumer.result
+            try await listener.stop()
         }
     }
 
     @Test("a transaction's jobs at commit carry their wake-up; jobs enqueued earlier in it are woken after")
     func commitCarriesTheWakeUp() async throws {
         try await QueueEnv.with { env in
-            let heard = Mutex<[String]>([])
-            let listener = try await PostgresConnection.connect(
-                configuration: env.settings.connectionConfiguration, id: 1, logger: env.logger)
-            let stream = try await listener.listen(Notifier.channel)
-            let consumer = Task {
-                for try await notification in stream { heard.withLock { $0.append(notification.payload) } }
-            }
+            let listener = try await WakeUpListener.start(env)
             let queue = env.queue(wakeLocal: false)
             try await queue.transaction { _, jobs in
                 jobs.enqueueAtCommit(batch: [noopJob("carried", 1), noopJob("carried", 2), noopJob("also", 3)])
             }
-            try await expectEventually { heard.withLock { $0.count } >= 2 }
+            try await expectEventually { listener.payloads.count >= 2 }
             #expect(queue.notifier.remoteRounds.load(ordering: .relaxed) == 0, "the commit carried them")
 
             try await Task.sleep(for: .milliseconds(20))
@@ -62,13 +48,12 @@ struct EnqueueNotifyTests {
                 try await jobs.enqueue(noopJob("early", 4))
                 jobs.enqueueAtCommit(noopJob("late", 5))
             }
-            try await expectEventually { heard.withLock { $0.count } >= 4 }
+            try await expectEventually { listener.payloads.count >= 4 }
             try await Task.sleep(for: .milliseconds(300))
             #expect(queue.notifier.remoteRounds.load(ordering: .relaxed) == 1, "one round for the early job's queue")
-            #expect(Set(heard.withLock { $0 }) == ["carried", "also", "early", "late"])
-            #expect(heard.withLock { $0.count } == 4)
-            try await listener.close()
-            _ = await consumer.result
+            #expect(Set(listener.payloads) == ["carried", "also", "early", "late"])
+            #expect(listener.payloads.count == 4)
+            try await listener.stop()
         }
     }
 

@@ -11,13 +11,7 @@ struct RowJobsTests {
     func jobsFollowTheRows() async throws {
         try await QueueEnv.with { env in
             _ = try await env.client.query("CREATE TABLE outbox (id bigserial PRIMARY KEY, tag text)", logger: env.logger)
-            let heard = Mutex<[String]>([])
-            let listener = try await PostgresConnection.connect(
-                configuration: env.settings.connectionConfiguration, id: 1, logger: env.logger)
-            let stream = try await listener.listen(Notifier.channel)
-            let consumer = Task {
-                for try await notification in stream { heard.withLock { $0.append(notification.payload) } }
-            }
+            let listener = try await WakeUpListener.start(env)
             let queue = env.queue(wakeLocal: false)
             let tags = ["x", "k", "k"]
             let keys = try await queue.enqueue("rows", kind: "noop", priority: 3, forRowsOf: """
@@ -31,7 +25,7 @@ struct RowJobsTests {
             ).collect().map { try $0.decode((String, Int16, Int16).self) }
             #expect(jobs.map(\.0) == ["{\"i\":\(keys[0])}", "{\"i\":\(keys[1])}"], "the second 'key' row finds it held")
             #expect(jobs.allSatisfy { $0.1 == 3 && $0.2 == 0 })
-            try await expectEventually { heard.withLock { $0 } == ["rows"] }
+            try await expectEventually { listener.payloads == ["rows"] }
             #expect(queue.notifier.remoteRounds.load(ordering: .relaxed) == 0, "the statement carried the wake-up")
 
             let none = try await queue.enqueue("rows", kind: "noop", forRowsOf: """
@@ -39,8 +33,7 @@ struct RowJobsTests {
                 """)
             #expect(none.isEmpty)
             #expect(try await env.scalar("SELECT count(*) FROM job") == 2)
-            try await listener.close()
-            _ = await consumer.result
+            try await listener.stop()
         }
     }
 }

@@ -25,8 +25,6 @@ extension JobQueue {
         query.binds.append(kind)
         query.binds.append(priority)
         query.binds.append(maxAttempts)
-        let inline = notifier.reserveInline()
-        query.binds.append(inline)
         query.sql = """
             WITH source AS (\(source.sql)),
             ins AS (
@@ -44,23 +42,28 @@ extension JobQueue {
             )
             SELECT s.key, woke.any, woke.sent FROM source s CROSS JOIN woke
             """
-        var keys: [Int64] = []
-        var enqueued = false
-        do {
-            let rows = try await client.query(query, logger: logger)
-            for try await (key, any, _) in rows.decode((Int64, Bool, String?).self) {
-                keys.append(key)
-                enqueued = any
+        let notifier = self.notifier
+        let (keys, enqueued, carried) = try await client.withConnection { connection in
+            // Taken with a connection in hand, so the slot is not held while waiting for the pool.
+            let inline = notifier.reserveInline()
+            var query = query
+            query.binds.append(inline)
+            var keys: [Int64] = []
+            var enqueued = false
+            do {
+                let rows = try await connection.query(query, logger: logger)
+                for try await (key, any, _) in rows.decode((Int64, Bool, String?).self) {
+                    keys.append(key)
+                    enqueued = any
+                }
+            } catch {
+                if inline { notifier.endInline(woke: []) }
+                throw error
             }
-        } catch {
-            if inline { notifier.endInline(woke: []) }
-            throw error
+            if inline { notifier.endInline(woke: enqueued ? [queue] : []) }
+            return (keys, enqueued, inline)
         }
-        if inline {
-            notifier.endInline(woke: enqueued ? [queue] : [])
-        } else if enqueued {
-            notifier.notify(CollectionOfOne(queue))
-        }
+        if enqueued, !carried { notifier.notify(CollectionOfOne(queue)) }
         return keys
     }
 }

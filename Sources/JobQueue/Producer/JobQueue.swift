@@ -86,12 +86,12 @@ public struct JobQueue: Sendable {
                 return result
             }
         } catch {
-            if enqueuer.carriesWakeUp { notifier.endInline(woke: []) }
+            if enqueuer.carried != nil { notifier.endInline(woke: []) }
             throw error
         }
-        let carried = enqueuer.carriedQueues
-        if enqueuer.carriesWakeUp { notifier.endInline(woke: carried) }
-        notifyCommitted(queues: enqueuer.readyQueues.subtracting(carried))
+        let carried = enqueuer.carried
+        if let carried { notifier.endInline(woke: carried) }
+        notifyCommitted(queues: enqueuer.readyQueues.subtracting(carried ?? []))
         return result
     }
 
@@ -138,10 +138,9 @@ public final class TransactionEnqueuer: Sendable {
     func attach(_ connection: PostgresConnection) { state.withLock { $0.connection = connection } }
     func detach() { state.withLock { $0.connection = nil } }
     var readyQueues: Set<String> { state.withLock { $0.queues } }
-    /// Whether this transaction holds the notifier's inline slot, to be ended after it finishes.
-    var carriesWakeUp: Bool { state.withLock { $0.carried != nil } }
-    /// The queues whose wake-up rides on this transaction's commit.
-    var carriedQueues: Set<String> { state.withLock { $0.carried ?? [] } }
+    /// Non-nil while this transaction holds the notifier's inline slot (to be ended after it finishes): the
+    /// queues whose wake-up rides on its commit.
+    var carried: Set<String>? { state.withLock { $0.carried } }
 
     private func connection() throws -> PostgresConnection {
         guard let connection = state.withLock({ $0.connection }) else {
