@@ -43,27 +43,20 @@ extension JobQueue {
             SELECT s.key, woke.any, woke.sent FROM source s CROSS JOIN woke
             """
         let notifier = self.notifier
-        let (keys, enqueued, carried) = try await client.withConnection { connection in
-            // Taken with a connection in hand, so the slot is not held while waiting for the pool.
-            let inline = notifier.reserveInline()
-            var query = query
-            query.binds.append(inline)
-            var keys: [Int64] = []
-            var enqueued = false
-            do {
-                let rows = try await connection.query(query, logger: logger)
-                for try await (key, any, _) in rows.decode((Int64, Bool, String?).self) {
+        return try await client.withConnection { connection in
+            // The slot is taken with a connection in hand, so it is not held while waiting for the pool.
+            try await notifier.carrying { inline in
+                var query = query
+                query.binds.append(inline)
+                var keys: [Int64] = []
+                var enqueued = false
+                for try await (key, any, _) in try await connection.query(query, logger: logger)
+                    .decode((Int64, Bool, String?).self) {
                     keys.append(key)
                     enqueued = any
                 }
-            } catch {
-                if inline { notifier.endInline(woke: []) }
-                throw error
+                return (keys, enqueued ? [queue] : [])
             }
-            if inline { notifier.endInline(woke: enqueued ? [queue] : []) }
-            return (keys, enqueued, inline)
         }
-        if enqueued, !carried { notifier.notify(CollectionOfOne(queue)) }
-        return keys
     }
 }

@@ -38,19 +38,12 @@ public struct JobQueue: Sendable {
     @discardableResult
     public func enqueue(_ job: NewJob) async throws -> JobID? {
         let notifier = self.notifier
-        let (row, carried) = try await client.withConnection { connection in
-            let inline = notifier.reserveInline()
-            do {
+        return try await client.withConnection { connection in
+            try await notifier.carrying { inline in
                 let inserted = try await EnqueueSQL.insert(job, notify: inline, on: connection, logger: logger)
-                if inline { notifier.endInline(woke: inserted?.ready == true ? [job.queue] : []) }
-                return (inserted, inline)
-            } catch {
-                if inline { notifier.endInline(woke: []) }
-                throw error
+                return (inserted?.id, inserted?.ready == true ? [job.queue] : [])
             }
         }
-        if let row, row.ready, !carried { notifier.notify(CollectionOfOne(row.queue)) }
-        return row?.id
     }
 
     /// Enqueues many jobs in one statement (one round trip, one transaction).

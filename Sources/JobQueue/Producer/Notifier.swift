@@ -70,6 +70,22 @@ final class Notifier: Sendable {
         }
     }
 
+    /// Runs one statement that may carry the NOTIFY: `body` gets whether it may (holding the slot until it
+    /// returns) and returns its result with the queues that got ready jobs. Those are woken by the statement
+    /// when it carried the NOTIFY, otherwise by a coalesced round after it.
+    func carrying<Result>(_ body: (_ inline: Bool) async throws -> (Result, woke: Set<String>)) async throws -> Result {
+        let inline = reserveInline()
+        let (result, woke): (Result, woke: Set<String>)
+        do {
+            (result, woke) = try await body(inline)
+        } catch {
+            if inline { endInline(woke: []) }
+            throw error
+        }
+        if inline { endInline(woke: woke) } else { notify(woke) }
+        return result
+    }
+
     /// Ends an inline enqueue: `woke` names the queues its committed statement notified, if any; workers of
     /// this process are woken for them directly, and wake-ups that piled up meanwhile go out.
     func endInline(woke queues: Set<String>) {
