@@ -19,11 +19,17 @@ public struct IntakeConfiguration: Sendable {
     public var llm: LLMConfiguration?
     /// How long the bot waits for "this helped", "call an operator" or a reply before a person takes over.
     public var faqBotWait: Duration
+    /// At most this many items share one transaction (1: each item alone).
+    public var batchSize: Int
+    /// At most this many intake transactions run at once in the process; jobs that arrive while they run
+    /// wait and share the next one (``GroupCommitGate``).
+    public var concurrentTransactions: Int
 
     public init(
         reopenWindow: TimeInterval = TicketPlacement.defaultReopenWindow, slaPolicies: SLAPolicyTable = SLAPolicyTable(),
         calendar: BusinessCalendar = .standard, parser: InboundParser = InboundParser(), faqBot: FAQBotRule? = nil,
-        kbBaseURL: String = IntakeConfiguration.defaultKBBaseURL, faqBotWait: Duration = IntakeConfiguration.defaultFAQBotWait
+        kbBaseURL: String = IntakeConfiguration.defaultKBBaseURL, faqBotWait: Duration = IntakeConfiguration.defaultFAQBotWait,
+        batchSize: Int = IntakeConfiguration.defaultBatchSize, concurrentTransactions: Int = IntakeConfiguration.defaultConcurrentTransactions
     ) {
         self.reopenWindow = reopenWindow
         self.slaPolicies = slaPolicies
@@ -32,14 +38,20 @@ public struct IntakeConfiguration: Sendable {
         self.faqBot = faqBot
         self.kbBaseURL = kbBaseURL
         self.faqBotWait = faqBotWait
+        self.batchSize = batchSize
+        self.concurrentTransactions = concurrentTransactions
     }
 
     public static let defaultKBBaseURL = "http://127.0.0.1:8080/kb"
     /// Short against every first-response target, so silence never costs the requester their place.
     public static let defaultFAQBotWait = Duration.seconds(15 * 60)
+    public static let defaultBatchSize = 16
+    /// Under the worker's default concurrency (16), so that jobs arriving together can share.
+    public static let defaultConcurrentTransactions = 2
 
     /// Reads `SUPPORT_FAQ_BOT_CONFIDENCE` (0…1; unset or `off`: no bot), `SUPPORT_FAQ_BOT_WAIT_MINUTES`
-    /// (1…240, default 15), `SUPPORT_KB_URL` and the `SUPPORT_LLM_*` variables (``LLMConfiguration``).
+    /// (1…240, default 15), `SUPPORT_KB_URL`, `SUPPORT_INTAKE_BATCH_SIZE` (1…1000, default 16),
+    /// `SUPPORT_INTAKE_TRANSACTIONS` (1…256, default 2) and the `SUPPORT_LLM_*` variables (``LLMConfiguration``).
     /// - Throws: ``IntakeConfigurationError`` naming the variable for a bad value.
     public init(environment: [String: String]) throws {
         self.init()
@@ -56,11 +68,24 @@ public struct IntakeConfiguration: Sendable {
             faqBotWait = .seconds(minutes * 60)
         }
         if let url = environment["SUPPORT_KB_URL"], !url.isEmpty { kbBaseURL = url }
+        batchSize = try Self.count("SUPPORT_INTAKE_BATCH_SIZE", in: environment, range: 1...1000) ?? batchSize
+        concurrentTransactions = try Self.count("SUPPORT_INTAKE_TRANSACTIONS", in: environment, range: 1...256) ?? concurrentTransactions
         do {
             llm = try LLMConfiguration.from(environment: environment)
         } catch {
             throw IntakeConfigurationError(message: error.message)
         }
+    }
+}
+
+extension IntakeConfiguration {
+    private static func count(_ name: String, in environment: [String: String], range: ClosedRange<Int>) throws -> Int? {
+        guard let raw = environment[name], !raw.isEmpty else { return nil }
+        guard let value = Int(raw), range.contains(value) else {
+            throw IntakeConfigurationError(
+                message: "\(name): a whole number from \(range.lowerBound) to \(range.upperBound) (got \(raw))")
+        }
+        return value
     }
 }
 

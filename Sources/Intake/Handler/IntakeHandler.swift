@@ -22,11 +22,14 @@ import SupportStore
 /// ```
 public struct IntakeHandler: Sendable {
     public let queue: JobQueue
-    public var configuration: IntakeConfiguration
+    public let configuration: IntakeConfiguration
+    /// Shared by the handler's concurrent `intake` jobs.
+    private let gate: GroupCommitGate<InboundItemID, IntakeOutcome>
 
     public init(queue: JobQueue, configuration: IntakeConfiguration = IntakeConfiguration()) {
         self.queue = queue
         self.configuration = configuration
+        self.gate = GroupCommitGate(maxBatch: configuration.batchSize, maxRunning: configuration.concurrentTransactions)
     }
 
     /// Registers the `intake`, `faq_bot_wait` and `faq_bot_draft` job kinds.
@@ -69,41 +72,68 @@ public struct IntakeHandler: Sendable {
         return outcome == .handedOver
     }
 
-    /// Processes one inbound item; safe to call any number of times for the same item.
+    /// Processes one inbound item; safe to call any number of times for the same item. Under load it shares
+    /// a transaction with the items other jobs are processing at the same moment (``GroupCommitGate``).
     @discardableResult
     public func process(inboundItemID id: InboundItemID, logger: Logger? = nil) async throws -> IntakeOutcome {
         var logger = logger ?? queue.logger
         logger[metadataKey: "inbound_item_id"] = "\(id)"
-        let configuration = self.configuration
-        let outcome = try await queue.transaction { [logger] connection, jobs in
-            guard let item = try await InboundItemRow.lock(id, on: connection, logger: logger) else {
-                return IntakeOutcome.notFound
-            }
-            guard item.status == .received else { return .alreadyHandled(item.status) }
-            let parsed = Result { () throws(InboundParseError) in
-                try configuration.parser.parse(channel: item.channel, raw: item.raw)
-            }
-            let outcome: IntakeOutcome
-            switch parsed {
-            case .failure(let error):
-                outcome = .failed(error: error.message)
-            case .success(.ignore(let reason)):
-                outcome = .ignored(reason: reason)
-            case .success(.request(let request)):
-                if let problem = try await Self.unknownReference(in: request, on: connection, logger: logger) {
-                    outcome = .failed(error: problem)
-                } else {
-                    let run = IntakeRun(
-                        item: item, request: request, configuration: configuration, connection: connection,
-                        jobs: jobs, logger: logger)
-                    outcome = try await run.run()
-                }
-            }
-            try await Self.record(outcome, item: id, on: connection, logger: logger)
-            return outcome
-        }
+        let outcome = try await gate.submit(id) { [logger] ids in try await process(together: ids, logger: logger) }
         log(outcome, logger: logger)
         return outcome
+    }
+
+    /// Jobs waiting to share the next transaction (tests watch it).
+    var itemsWaiting: Int { gate.waitingCount }
+
+    /// Handles the items one after another in one transaction, in the order given; an item listed twice is
+    /// handled once.
+    private func process(together ids: [InboundItemID], logger: Logger) async throws -> [IntakeOutcome] {
+        let configuration = self.configuration
+        return try await queue.transaction { connection, jobs in
+            let items = try await InboundItemRow.lock(ids, on: connection, logger: logger)
+            var outcomes: [IntakeOutcome] = []
+            var handled: [InboundItemID: IntakeOutcome] = [:]
+            for id in ids {
+                if let earlier = handled[id] {
+                    outcomes.append(earlier.mark.map { .alreadyHandled($0.status) } ?? earlier)
+                    continue
+                }
+                var itemLogger = logger
+                itemLogger[metadataKey: "inbound_item_id"] = "\(id)"
+                let outcome = try await Self.handle(
+                    items[id], configuration: configuration, connection: connection, jobs: jobs, logger: itemLogger)
+                handled[id] = outcome
+                outcomes.append(outcome)
+            }
+            try await InboundItemRow.mark(Array(zip(ids, outcomes)), on: connection, logger: logger)
+            return outcomes
+        }
+    }
+
+    /// One locked item's work: parse, check, act. Marking it is left to the caller.
+    private static func handle(
+        _ item: InboundItemRow?, configuration: IntakeConfiguration, connection: PostgresConnection, jobs: TransactionEnqueuer,
+        logger: Logger
+    ) async throws -> IntakeOutcome {
+        guard let item else { return .notFound }
+        guard item.status == .received else { return .alreadyHandled(item.status) }
+        let parsed = Result { () throws(InboundParseError) in
+            try configuration.parser.parse(channel: item.channel, raw: item.raw)
+        }
+        switch parsed {
+        case .failure(let error):
+            return .failed(error: error.message)
+        case .success(.ignore(let reason)):
+            return .ignored(reason: reason)
+        case .success(.request(let request)):
+            if let problem = try await unknownReference(in: request, on: connection, logger: logger) {
+                return .failed(error: problem)
+            }
+            return try await IntakeRun(
+                item: item, request: request, configuration: configuration, connection: connection, jobs: jobs, logger: logger
+            ).run()
+        }
     }
 
     /// Checks what the item names but parsing cannot know, before anything is written.
@@ -115,21 +145,6 @@ public struct IntakeHandler: Sendable {
             "SELECT 1 FROM staff WHERE id = \(staff.rawValue)", logger: logger
         ).collect().isEmpty == false
         return exists ? nil : "logged_by_staff_id: no staff member \(staff)"
-    }
-
-    private static func record(_ outcome: IntakeOutcome, item: InboundItemID, on connection: PostgresConnection, logger: Logger)
-        async throws
-    {
-        switch outcome {
-        case .failed(let error):
-            try await InboundItemRow.mark(item, .failed, error: error, on: connection, logger: logger)
-        case .ignored(let reason):
-            try await InboundItemRow.mark(item, .ignored, error: reason, on: connection, logger: logger)
-        case .alreadyHandled, .notFound:
-            break
-        case .created, .botAnswered, .appended, .reopened, .handedOver, .rated, .recorded, .replied:
-            try await InboundItemRow.mark(item, .processed, ticketID: outcome.ticketID, on: connection, logger: logger)
-        }
     }
 
     private func log(_ outcome: IntakeOutcome, logger: Logger) {

@@ -37,6 +37,16 @@ public enum IntakeOutcome: Sendable, Hashable, CustomStringConvertible {
         }
     }
 
+    /// The status the item is marked with, and the error kept on it; nil when it is left as it is.
+    var mark: (status: InboundStatus, error: String?)? {
+        switch self {
+        case .failed(let error): (.failed, error)
+        case .ignored(let reason): (.ignored, reason)
+        case .alreadyHandled, .notFound: nil
+        case .created, .botAnswered, .appended, .reopened, .handedOver, .rated, .recorded, .replied: (.processed, nil)
+        }
+    }
+
     public var description: String {
         switch self {
         case .created(let id): "created ticket \(id)"

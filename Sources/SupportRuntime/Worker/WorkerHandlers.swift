@@ -28,7 +28,7 @@ public enum WorkerHandlers {
             do {
                 configuration = try IntakeConfiguration(environment: ProcessInfo.processInfo.environment)
             } catch {
-                logger.error("\(error); the FAQ bot and LLM drafts stay off")
+                logger.error("\(error); intake runs with its default settings (no FAQ bot, no LLM drafts)")
                 configuration = IntakeConfiguration()
             }
             IntakeHandler(queue: JobQueue(client: client, logger: logger), configuration: configuration).register(in: &registry)

@@ -29,5 +29,6 @@ public enum SupportMigrations {
         ("support-0020-desk-settings-version", deskSettingsVersion),
         ("support-0021-staff-load", staffLoad),
         ("support-0022-rollup-running-week", rollupRunningWeek),
+        ("support-0023-repeat-contact-order", repeatContactOrder),
     ]
 }
