@@ -68,7 +68,7 @@ struct SharedTransactionIntakeTests {
 
     @Test func howManyShareIsConfigurableAndABadValueNamesItsVariable() throws {
         let defaults = try IntakeConfiguration(environment: [:])
-        #expect(defaults.batchSize == 16 && defaults.concurrentTransactions == 2)
+        #expect(defaults.batchSize == 16 && defaults.concurrentTransactions == 4)
         let set = try IntakeConfiguration(environment: ["SUPPORT_INTAKE_BATCH_SIZE": "1", "SUPPORT_INTAKE_TRANSACTIONS": "8"])
         #expect(set.batchSize == 1 && set.concurrentTransactions == 8)
         for (name, bad) in [("SUPPORT_INTAKE_BATCH_SIZE", "0"), ("SUPPORT_INTAKE_BATCH_SIZE", "1001"),

@@ -46,12 +46,13 @@ public struct IntakeConfiguration: Sendable {
     /// Short against every first-response target, so silence never costs the requester their place.
     public static let defaultFAQBotWait = Duration.seconds(15 * 60)
     public static let defaultBatchSize = 16
-    /// Under the worker's default concurrency (16), so that jobs arriving together can share.
-    public static let defaultConcurrentTransactions = 2
+    /// A quarter of the worker's default concurrency (16): jobs arriving together share, and one slow
+    /// transaction does not hold up the rest (2 cost the tail at 90 tickets/s; Docs/PERFORMANCE.md).
+    public static let defaultConcurrentTransactions = 4
 
     /// Reads `SUPPORT_FAQ_BOT_CONFIDENCE` (0…1; unset or `off`: no bot), `SUPPORT_FAQ_BOT_WAIT_MINUTES`
     /// (1…240, default 15), `SUPPORT_KB_URL`, `SUPPORT_INTAKE_BATCH_SIZE` (1…1000, default 16),
-    /// `SUPPORT_INTAKE_TRANSACTIONS` (1…256, default 2) and the `SUPPORT_LLM_*` variables (``LLMConfiguration``).
+    /// `SUPPORT_INTAKE_TRANSACTIONS` (1…256, default 4) and the `SUPPORT_LLM_*` variables (``LLMConfiguration``).
     /// - Throws: ``IntakeConfigurationError`` naming the variable for a bad value.
     public init(environment: [String: String]) throws {
         self.init()

@@ -89,7 +89,7 @@ public struct IntakeHandler: Sendable {
     /// Handles the items one after another in one transaction, in the order given; an item listed twice is
     /// handled once.
     private func process(together ids: [InboundItemID], logger: Logger) async throws -> [IntakeOutcome] {
-        let configuration = self.configuration
+        let (configuration, base) = (self.configuration, queue.logger)
         return try await queue.transaction { connection, jobs in
             let items = try await InboundItemRow.lock(ids, on: connection, logger: logger)
             var outcomes: [IntakeOutcome] = []
@@ -99,7 +99,8 @@ public struct IntakeHandler: Sendable {
                     outcomes.append(earlier.mark.map { .alreadyHandled($0.status) } ?? earlier)
                     continue
                 }
-                var itemLogger = logger
+                // A shared run logs each item without the leading job's metadata.
+                var itemLogger = ids.count == 1 ? logger : base
                 itemLogger[metadataKey: "inbound_item_id"] = "\(id)"
                 let outcome = try await Self.handle(
                     items[id], configuration: configuration, connection: connection, jobs: jobs, logger: itemLogger)
