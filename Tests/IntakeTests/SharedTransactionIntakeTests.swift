@@ -1,4 +1,5 @@
 @testable import Intake
+import JobQueue
 import PostgresNIO
 import SupportSchema
 import SupportTesting
@@ -7,7 +8,7 @@ import Testing
 /// Intake jobs that arrive while the worker's transactions are busy share the next one
 /// (``GroupCommitGate``): each item still gets exactly its own outcome.
 struct SharedTransactionIntakeTests {
-    static let oneAtATime = IntakeConfiguration(batchSize: 16, concurrentTransactions: 1)
+    static let oneAtATime = IntakeConfiguration(groupCommit: GroupCommitSettings(batchSize: 16, concurrentTransactions: 1))
 
     /// Runs `first` while its item row is locked elsewhere, queues `others` behind it one by one (in that
     /// order), then lets them all go; returns every outcome in the order given.
@@ -68,9 +69,9 @@ struct SharedTransactionIntakeTests {
 
     @Test func howManyShareIsConfigurableAndABadValueNamesItsVariable() throws {
         let defaults = try IntakeConfiguration(environment: [:])
-        #expect(defaults.batchSize == 16 && defaults.concurrentTransactions == 4)
+        #expect(defaults.groupCommit == GroupCommitSettings(batchSize: 16, concurrentTransactions: 4))
         let set = try IntakeConfiguration(environment: ["SUPPORT_INTAKE_BATCH_SIZE": "1", "SUPPORT_INTAKE_TRANSACTIONS": "8"])
-        #expect(set.batchSize == 1 && set.concurrentTransactions == 8)
+        #expect(set.groupCommit == GroupCommitSettings(batchSize: 1, concurrentTransactions: 8))
         for (name, bad) in [("SUPPORT_INTAKE_BATCH_SIZE", "0"), ("SUPPORT_INTAKE_BATCH_SIZE", "1001"),
                             ("SUPPORT_INTAKE_TRANSACTIONS", "many"), ("SUPPORT_INTAKE_TRANSACTIONS", "257")] {
             let error = try #require(throws: IntakeConfigurationError.self) { try IntakeConfiguration(environment: [name: bad]) }

@@ -23,7 +23,8 @@ struct RoutingEnv: Sendable {
     static let mondayNoon = Date(timeIntervalSince1970: 1_795_417_200)
 
     static func with(
-        label: String = #function, now: Date = mondayNoon, seed: Bool = true, _ body: @Sendable (RoutingEnv) async throws -> Void
+        label: String = #function, now: Date = mondayNoon, seed: Bool = true, groupCommit: GroupCommitSettings = GroupCommitSettings(),
+        _ body: @Sendable (RoutingEnv) async throws -> Void
     ) async throws {
         try await TestDatabase.with(label: label, migrations: SchemaCatalog.migrations) { db in
             try await db.settings.withClient(logger: db.logger) { client in
@@ -31,7 +32,7 @@ struct RoutingEnv: Sendable {
                 let queue = JobQueue(client: client, logger: db.logger)
                 try await body(RoutingEnv(
                     db: db, client: client, queue: queue, intake: IntakeHandler(queue: queue),
-                    routing: RoutingHandler(queue: queue, configuration: RoutingConfiguration(now: { now }))))
+                    routing: RoutingHandler(queue: queue, configuration: RoutingConfiguration(now: { now }, groupCommit: groupCommit))))
             }
         }
     }

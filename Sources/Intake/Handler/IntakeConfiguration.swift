@@ -1,5 +1,6 @@
 import AnswerDrafts
 import Foundation
+import JobQueue
 import SupportDomain
 
 /// The intake worker's tunables.
@@ -19,17 +20,15 @@ public struct IntakeConfiguration: Sendable {
     public var llm: LLMConfiguration?
     /// How long the bot waits for "this helped", "call an operator" or a reply before a person takes over.
     public var faqBotWait: Duration
-    /// At most this many items share one transaction (1: each item alone).
-    public var batchSize: Int
-    /// At most this many intake transactions run at once in the process; jobs that arrive while they run
-    /// wait and share the next one (``GroupCommitGate``).
-    public var concurrentTransactions: Int
+    /// At most `concurrentTransactions` intake transactions run at once in the process; jobs that arrive
+    /// while they run wait and share the next one, up to `batchSize` items (``GroupCommitGate``).
+    public var groupCommit: GroupCommitSettings
 
     public init(
         reopenWindow: TimeInterval = TicketPlacement.defaultReopenWindow, slaPolicies: SLAPolicyTable = SLAPolicyTable(),
         calendar: BusinessCalendar = .standard, parser: InboundParser = InboundParser(), faqBot: FAQBotRule? = nil,
         kbBaseURL: String = IntakeConfiguration.defaultKBBaseURL, faqBotWait: Duration = IntakeConfiguration.defaultFAQBotWait,
-        batchSize: Int = IntakeConfiguration.defaultBatchSize, concurrentTransactions: Int = IntakeConfiguration.defaultConcurrentTransactions
+        groupCommit: GroupCommitSettings = GroupCommitSettings()
     ) {
         self.reopenWindow = reopenWindow
         self.slaPolicies = slaPolicies
@@ -38,17 +37,12 @@ public struct IntakeConfiguration: Sendable {
         self.faqBot = faqBot
         self.kbBaseURL = kbBaseURL
         self.faqBotWait = faqBotWait
-        self.batchSize = batchSize
-        self.concurrentTransactions = concurrentTransactions
+        self.groupCommit = groupCommit
     }
 
     public static let defaultKBBaseURL = "http://127.0.0.1:8080/kb"
     /// Short against every first-response target, so silence never costs the requester their place.
     public static let defaultFAQBotWait = Duration.seconds(15 * 60)
-    public static let defaultBatchSize = 16
-    /// A quarter of the worker's default concurrency (16): jobs arriving together share, and one slow
-    /// transaction does not hold up the rest (2 cost the tail at 90 tickets/s; Docs/PERFORMANCE.md).
-    public static let defaultConcurrentTransactions = 4
 
     /// Reads `SUPPORT_FAQ_BOT_CONFIDENCE` (0…1; unset or `off`: no bot), `SUPPORT_FAQ_BOT_WAIT_MINUTES`
     /// (1…240, default 15), `SUPPORT_KB_URL`, `SUPPORT_INTAKE_BATCH_SIZE` (1…1000, default 16),
@@ -69,24 +63,14 @@ public struct IntakeConfiguration: Sendable {
             faqBotWait = .seconds(minutes * 60)
         }
         if let url = environment["SUPPORT_KB_URL"], !url.isEmpty { kbBaseURL = url }
-        batchSize = try Self.count("SUPPORT_INTAKE_BATCH_SIZE", in: environment, range: 1...1000) ?? batchSize
-        concurrentTransactions = try Self.count("SUPPORT_INTAKE_TRANSACTIONS", in: environment, range: 1...256) ?? concurrentTransactions
         do {
+            groupCommit = try GroupCommitSettings(environment: environment, prefix: "SUPPORT_INTAKE")
             llm = try LLMConfiguration.from(environment: environment)
-        } catch {
+        } catch let error as GroupCommitSettingsError {
+            throw IntakeConfigurationError(message: error.message)
+        } catch let error as LLMConfigurationError {
             throw IntakeConfigurationError(message: error.message)
         }
-    }
-}
-
-extension IntakeConfiguration {
-    private static func count(_ name: String, in environment: [String: String], range: ClosedRange<Int>) throws -> Int? {
-        guard let raw = environment[name], !raw.isEmpty else { return nil }
-        guard let value = Int(raw), range.contains(value) else {
-            throw IntakeConfigurationError(
-                message: "\(name): a whole number from \(range.lowerBound) to \(range.upperBound) (got \(raw))")
-        }
-        return value
     }
 }
 

@@ -29,7 +29,7 @@ public struct IntakeHandler: Sendable {
     public init(queue: JobQueue, configuration: IntakeConfiguration = IntakeConfiguration()) {
         self.queue = queue
         self.configuration = configuration
-        self.gate = GroupCommitGate(maxBatch: configuration.batchSize, maxRunning: configuration.concurrentTransactions)
+        self.gate = configuration.groupCommit.gate()
     }
 
     /// Registers the `intake`, `faq_bot_wait` and `faq_bot_draft` job kinds.

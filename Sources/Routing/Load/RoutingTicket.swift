@@ -29,20 +29,29 @@ struct RoutingTicket: Sendable {
     /// The desk settings' version, read with the row (``DeskSettingsCache/settings(at:on:logger:)``).
     var deskVersion: DeskSettings.Version
 
-    static func lock(_ id: TicketID, on connection: PostgresConnection, logger: Logger) async throws -> RoutingTicket? {
+    /// Locks the tickets in id order (so two transactions sharing tickets take turns, never a deadlock);
+    /// a missing ticket has no entry.
+    static func lock(_ ids: [TicketID], on connection: PostgresConnection, logger: Logger) async throws -> [TicketID: RoutingTicket] {
         var bindings = PostgresBindings(capacity: 1)
-        bindings.append(id.rawValue)
-        let rows = try await connection.rows(of: LockSQL.self, bindings, logger: logger)
-        guard let row = rows.first else { return nil }
-        let (number, requester, channel, subject, status, category, requested, assignee, incident, isIncident, named,
+        bindings.append(ids.map(\.rawValue))
+        var tickets: [TicketID: RoutingTicket] = [:]
+        for row in try await connection.rows(of: LockSQL.self, bindings, logger: logger) {
+            let ticket = try decode(row)
+            tickets[ticket.id] = ticket
+        }
+        return tickets
+    }
+
+    private static func decode(_ row: PostgresRow) throws -> RoutingTicket {
+        let (id, number, requester, channel, subject, status, category, requested, assignee, incident, isIncident, named,
              punishment, classification, hasLexemes, lineOverride, instance, version) = try row.decode(
-            (Int64, Int64?, String, String, String, String?, String?, Int64?, Int64?, Bool, Int64?, Int64?, String?, Bool, String?,
-             UUID, Int64).self)
+            (Int64, Int64, Int64?, String, String, String, String?, String?, Int64?, Int64?, Bool, Int64?, Int64?, String?, Bool,
+             String?, UUID, Int64).self)
         guard let channel = SupportChannel(rawValue: channel), let status = TicketStatus(rawValue: status) else {
             throw RoutingError.unexpectedValue("ticket \(id): channel \(channel), status \(status)")
         }
         return RoutingTicket(
-            id: id, number: number, requesterID: requester.map { RequesterID($0) }, channel: channel, subject: subject,
+            id: TicketID(id), number: number, requesterID: requester.map { RequesterID($0) }, channel: channel, subject: subject,
             status: status, category: category.flatMap(SupportSchema.Category.init(rawValue:)),
             requestedCategory: requested.flatMap(SupportSchema.Category.init(rawValue:)),
             assigneeID: assignee.map { StaffID($0) }, incidentID: incident.map { TicketID($0) }, isIncident: isIncident,
@@ -54,12 +63,12 @@ struct RoutingTicket: Sendable {
 
     private enum LockSQL: RepeatedStatement {
         static let sql = """
-            SELECT t.number, t.requester_id, t.channel, t.subject, t.status, t.category, t.requested_category,
+            SELECT t.id, t.number, t.requester_id, t.channel, t.subject, t.status, t.category, t.requested_category,
                    t.assignee_id, t.parent_incident_id, t.is_incident, t.named_staff_id, t.punishment_id,
                    CASE WHEN t.classification ? 'category' THEN t.classification::text END, t.report_lexemes IS NOT NULL,
                    t.line_override, v.instance, v.version
-            FROM ticket t CROSS JOIN desk_settings_version v WHERE t.id = $1 FOR UPDATE OF t
+            FROM ticket t CROSS JOIN desk_settings_version v WHERE t.id = ANY($1) ORDER BY t.id FOR UPDATE OF t
             """
-        static let parameterTypes: [PostgresDataType] = [.int8]
+        static let parameterTypes: [PostgresDataType] = [.int8Array]
     }
 }

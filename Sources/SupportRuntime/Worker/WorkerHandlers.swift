@@ -33,7 +33,14 @@ public enum WorkerHandlers {
             }
             IntakeHandler(queue: JobQueue(client: client, logger: logger), configuration: configuration).register(in: &registry)
         case .routing:
-            RoutingHandler(queue: JobQueue(client: client, logger: logger)).register(in: &registry)
+            let configuration: RoutingConfiguration
+            do {
+                configuration = try RoutingConfiguration(environment: ProcessInfo.processInfo.environment)
+            } catch {
+                logger.error("\(error); routing runs with its default settings")
+                configuration = RoutingConfiguration()
+            }
+            RoutingHandler(queue: JobQueue(client: client, logger: logger), configuration: configuration).register(in: &registry)
         case .escalation:
             SLAHandler(queue: JobQueue(client: client, logger: logger)).register(in: &registry)
             NotifyHandler(client: client, configuration: notifications).register(in: &registry)

@@ -1,4 +1,4 @@
-@testable import Intake
+import JobQueue
 import Synchronization
 import Testing
 

@@ -1,20 +1,21 @@
 import Synchronization
 
-/// Lets concurrent callers share one transaction (group commit).
+/// Lets a handler's concurrent jobs share one transaction (group commit); the intake and routing
+/// handlers use it.
 ///
 /// At most `maxRunning` transactions run at once. A caller that finds one of them free runs its item at
 /// once (alone when the worker is quiet, so a quiet worker waits for nothing). The others wait, and
 /// whoever runs next takes up to `maxBatch` of them into its transaction. Under load each item then pays
-/// for a share of one `BEGIN`, `COMMIT`, lock and mark instead of its own (Docs/PERFORMANCE.md).
+/// for a share of one `BEGIN`, `COMMIT`, lock and enqueue instead of its own (Docs/PERFORMANCE.md).
 ///
 /// When a shared transaction fails, each of its items runs again alone, so one bad item fails only its
 /// own job. A cancelled run is not repeated.
-final class GroupCommitGate<Item: Sendable, Outcome: Sendable>: Sendable {
+public final class GroupCommitGate<Item: Sendable, Outcome: Sendable>: Sendable {
     /// Runs the items in one transaction and returns their outcomes in the same order.
-    typealias Run = @Sendable ([Item]) async throws -> [Outcome]
+    public typealias Run = @Sendable ([Item]) async throws -> [Outcome]
 
-    let maxBatch: Int
-    let maxRunning: Int
+    public let maxBatch: Int
+    public let maxRunning: Int
 
     private enum Turn: Sendable {
         case done(Result<Outcome, any Error>)
@@ -33,16 +34,16 @@ final class GroupCommitGate<Item: Sendable, Outcome: Sendable>: Sendable {
 
     private let state = Mutex(State())
 
-    init(maxBatch: Int, maxRunning: Int) {
+    public init(maxBatch: Int, maxRunning: Int) {
         self.maxBatch = max(maxBatch, 1)
         self.maxRunning = max(maxRunning, 1)
     }
 
     /// Callers waiting for a running slot (tests watch it).
-    var waitingCount: Int { state.withLock { $0.waiting.count } }
+    public var waitingCount: Int { state.withLock { $0.waiting.count } }
 
     /// Runs `item`, alone or in a transaction shared with other callers, and returns its outcome.
-    func submit(_ item: Item, run: Run) async throws -> Outcome {
+    public func submit(_ item: Item, run: Run) async throws -> Outcome {
         let turn = await withCheckedContinuation { (continuation: CheckedContinuation<Turn, Never>) in
             let leads = state.withLock { state -> Bool in
                 if state.running < maxRunning {
@@ -110,8 +111,8 @@ final class GroupCommitGate<Item: Sendable, Outcome: Sendable>: Sendable {
 }
 
 /// A group run returned a different number of outcomes than it was given items (a bug).
-struct GroupCommitMismatch: Error, CustomStringConvertible {
-    let items: Int
-    let outcomes: Int
-    var description: String { "a shared transaction returned \(outcomes) outcomes for \(items) items" }
+public struct GroupCommitMismatch: Error, CustomStringConvertible {
+    public let items: Int
+    public let outcomes: Int
+    public var description: String { "a shared transaction returned \(outcomes) outcomes for \(items) items" }
 }
