@@ -18,8 +18,9 @@ struct RoutingRun: Sendable {
     let logger: Logger
     let now: Date
 
-    /// Routes the ticket over `staff`, the roster as this transaction has left it.
-    func route(desk: DeskSettings, staff: [StaffCandidate]) async throws -> RoutedTicket {
+    /// Routes the ticket over `staff`, the roster as this transaction has left it. `history`: the ticket's
+    /// SLA history, loaded with the others of the transaction.
+    func route(desk: DeskSettings, staff: [StaffCandidate], history: TicketSLAHistory?) async throws -> RoutedTicket {
         let firstTime = !ticket.hasLexemes
         let reclassify = ticket.classification == nil || reason == .manual
         let report = try await ReportText.load(
@@ -54,7 +55,7 @@ struct RoutingRun: Sendable {
             lineOverride: ticket.lineOverride ?? (punishment?.appealedBefore == true ? .l3 : nil))
         let plan = configuration.decider.route(context)
         let sla = SLAScheduler(connection: connection, jobs: jobs, logger: logger, desk: desk)
-        let deadlines = try await slaDeadlines(after: plan, desk: desk)
+        let deadlines = try slaDeadlines(after: plan, desk: desk, history: history)
         let generation = try await RoutingWriter(connection: connection, jobs: jobs, logger: logger).save(
             plan, for: ticket, punishment: punishment?.id, lexemes: firstTime ? report.lexemes : nil, slaDueAt: deadlines.nearestBreach)
         try sla.schedule(deadlines, of: ticket.id, generation: generation)
@@ -65,8 +66,8 @@ struct RoutingRun: Sendable {
 
     /// The SLA deadlines as they will be once `plan` is saved (its priority and team calendar, and the
     /// `classified` entry a first routing records), so the routing `UPDATE` also writes `sla_due_at`.
-    private func slaDeadlines(after plan: RoutingPlan, desk: DeskSettings) async throws -> SLADeadlines {
-        guard let history = try await TicketSLAHistory.load(ticket.id, on: connection, logger: logger) else {
+    private func slaDeadlines(after plan: RoutingPlan, desk: DeskSettings, history: TicketSLAHistory?) throws -> SLADeadlines {
+        guard let history else {
             throw RoutingError.unexpectedValue("ticket \(ticket.id) has no SLA history")
         }
         let calendar = plan.target.teamID.flatMap { id in desk.teams.first { $0.id == id } }?.calendarName ?? "default"

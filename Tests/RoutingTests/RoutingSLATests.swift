@@ -28,7 +28,7 @@ struct RoutingSLATests {
 
     /// The ticket's `sla_due_at` and its jobs of the current generation against `SLAScheduler.deadlines`
     /// of the state loaded back from the database.
-    private func expectScheduleMatchesReload(_ ticket: TicketID, env: RoutingEnv) async throws {
+    func expectScheduleMatchesReload(_ ticket: TicketID, env: RoutingEnv) async throws {
         let expected = try await env.client.withConnection { connection in
             let state = try #require(try await TicketSLAState.load(ticket, now: RoutingEnv.mondayNoon, on: connection, logger: env.logger))
             return SLAScheduler.deadlines(of: state)

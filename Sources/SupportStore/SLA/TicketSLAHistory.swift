@@ -38,26 +38,35 @@ public struct TicketSLAHistory: Sendable {
 
     /// Nil for a ticket that does not exist.
     public static func load(_ id: TicketID, on connection: PostgresConnection, logger: Logger) async throws -> TicketSLAHistory? {
+        try await load([id], on: connection, logger: logger)[id]
+    }
+
+    /// The histories of several tickets in one statement (a routing transaction shared by several
+    /// tickets); a missing ticket has no entry.
+    public static func load(_ ids: [TicketID], on connection: PostgresConnection, logger: Logger) async throws
+        -> [TicketID: TicketSLAHistory]
+    {
         var bindings = PostgresBindings(capacity: 2)
-        bindings.append(id.rawValue)
+        bindings.append(ids.map(\.rawValue))
         bindings.append((SLAHistory.relevantTypes + [.slaWarning, .slaBreached]).map(\.rawValue))
-        var history: TicketSLAHistory?
+        var histories: [TicketID: TicketSLAHistory] = [:]
         // One row per relevant event (or one with no event), each carrying the ticket's columns.
         for row in try await connection.rows(of: StateSQL.self, bindings, logger: logger) {
-            let (channelText, priorityText, statusText, generation, calendarName, transactionTime, type, actor, at, from, to, priority, logged, run, deadline) =
-                try row.decode((String, String, String, Int64, String, Date, String?, String?, Date?, String?, String?, String?, String?, String?, String?).self)
-            if history == nil {
+            let (rawID, channelText, priorityText, statusText, generation, calendarName, transactionTime, type, actor, at, from, to, priority, logged, run, deadline) =
+                try row.decode((Int64, String, String, String, Int64, String, Date, String?, String?, Date?, String?, String?, String?, String?, String?, String?).self)
+            let id = TicketID(rawID)
+            if histories[id] == nil {
                 guard let channel = Channel(rawValue: channelText), let priority = Priority(rawValue: priorityText),
                     let status = TicketStatus(rawValue: statusText)
                 else { throw TicketStoreError.unexpectedValue("ticket \(id): channel \(channelText), priority \(priorityText)") }
-                history = TicketSLAHistory(
+                histories[id] = TicketSLAHistory(
                     ticketID: id, channel: channel, priority: priority, status: status, generation: generation,
                     calendarName: calendarName, entries: [], alarmed: [], transactionTime: transactionTime)
             }
             guard let type, let actor, let at else { continue }
             let kind = TicketEventType(rawValue: type)
             if kind == .slaWarning || kind == .slaBreached {
-                if let run, let deadline { history?.alarmed.insert(run + ":" + deadline) }
+                if let run, let deadline { histories[id]?.alarmed.insert(run + ":" + deadline) }
                 continue
             }
             var data: [String: String] = [:]
@@ -65,23 +74,23 @@ public struct TicketSLAHistory: Sendable {
             data["to"] = to
             data["priority"] = priority
             data["logged_by_staff_id"] = logged
-            history?.entries.append(TicketHistoryEntry(kind, by: AuthorKind(rawValue: actor) ?? .system, at: at, data: data))
+            histories[id]?.entries.append(TicketHistoryEntry(kind, by: AuthorKind(rawValue: actor) ?? .system, at: at, data: data))
         }
-        return history
+        return histories
     }
 
     private enum StateSQL: RepeatedStatement {
         static let sql = """
-            SELECT t.channel, t.priority, t.status, t.sla_generation, coalesce(tm.calendar_name, 'default'), now(),
+            SELECT t.id, t.channel, t.priority, t.status, t.sla_generation, coalesce(tm.calendar_name, 'default'), now(),
                    e.type, e.actor_kind, e.at, e.data->>'from', e.data->>'to', e.data->>'priority',
                    e.data->>'logged_by_staff_id', e.data->>'run', e.data->>'deadline'
             FROM ticket t
             LEFT JOIN team tm ON tm.id = t.team_id
             LEFT JOIN LATERAL (SELECT id, type, actor_kind, at, data FROM ticket_event
                                WHERE ticket_id = t.id AND type = ANY($2)) e ON true
-            WHERE t.id = $1
-            ORDER BY e.at, e.id
+            WHERE t.id = ANY($1)
+            ORDER BY t.id, e.at, e.id
             """
-        static let parameterTypes: [PostgresDataType] = [.int8, .textArray]
+        static let parameterTypes: [PostgresDataType] = [.int8Array, .textArray]
     }
 }
