@@ -19,8 +19,8 @@ struct IncidentDetection: Sendable {
     let logger: Logger
 
     /// Detects for every ticket in `routed` that needs it, in order. Each sees the reports routed with it
-    /// (the first of two similar reports opens the incident over both) and the incidents opened before it. `staff`: the roster as the transaction has
-    /// left it; an incident's assignee is counted in it.
+    /// (the first of two similar reports opens the incident over both) and the incidents opened before it.
+    /// `staff`: the roster as the transaction has left it; an incident's assignee is counted in it.
     func run(_ routed: inout [RoutedTicket?], staff: inout [StaffCandidate]) async throws {
         let pending = routed.indices.filter { routed[$0]?.detectsIncident == true }
         guard !pending.isEmpty else { return }
@@ -61,6 +61,10 @@ struct IncidentDetection: Sendable {
             }
             for member in try await act(on: &ticket, staff: &staff) { linked[member] = ticket.incident }
             routed[index] = ticket
+        }
+        // A report that found nothing can still be taken in by one detected after it.
+        for index in pending where routed[index]?.incident == nil {
+            if let id = routed[index]?.ticket.id, let incident = linked[id] { routed[index]?.incident = incident }
         }
     }
 
