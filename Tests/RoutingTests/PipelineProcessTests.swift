@@ -18,8 +18,11 @@ struct PipelineProcessTests {
                     INSERT INTO staff_shift (staff_id, starts_at, ends_at, available)
                     SELECT id, now() - interval '1 hour', now() + interval '1 hour', true FROM staff
                     """)
-                let workers = try ["intake", "routing"].map { kind in
-                    try LiveProcess(BuiltProducts.support, ["worker", kind, "--http-port", "0"], environment: ["DATABASE_URL": db.settings.url])
+                // A bad routing variable is named in the log, and the worker runs with its defaults.
+                let workers = try [("intake", [:]), ("routing", ["SUPPORT_ROUTING_TRANSACTIONS": "many"])].map { kind, extra in
+                    try LiveProcess(
+                        BuiltProducts.support, ["worker", kind, "--http-port", "0"],
+                        environment: extra.merging(["DATABASE_URL": db.settings.url]) { $1 })
                 }
                 defer { workers.forEach { $0.signal(SIGKILL) } }
                 for worker in workers {
@@ -49,6 +52,9 @@ struct PipelineProcessTests {
                     try await Task.sleep(for: .milliseconds(100))
                 }
                 #expect(routed == 3, "\(workers.flatMap { $0.output.suffix(10) })")
+                #expect(workers[1].output.contains {
+                    $0.contains("SUPPORT_ROUTING_TRANSACTIONS: a whole number from 1 to 256 (got many); routing runs with its default settings")
+                })
                 #expect(try await sql.int("SELECT count(*)::int FROM ticket WHERE is_incident AND line = 'l2' AND assignee_id IS NOT NULL") == 1)
                 #expect(try await sql.int("SELECT count(*)::int FROM ticket WHERE parent_incident_id IS NOT NULL") == 2)
                 #expect(try await sql.string("""

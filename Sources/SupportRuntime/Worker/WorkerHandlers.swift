@@ -24,21 +24,13 @@ public enum WorkerHandlers {
         var registry = JobHandlerRegistry()
         switch kind {
         case .intake:
-            let configuration: IntakeConfiguration
-            do {
-                configuration = try IntakeConfiguration(environment: ProcessInfo.processInfo.environment)
-            } catch {
-                logger.error("\(error); intake runs with its default settings (no FAQ bot, no LLM drafts)")
-                configuration = IntakeConfiguration()
-            }
+            let configuration = settings(
+                IntakeConfiguration(), "intake runs with its default settings (no FAQ bot, no LLM drafts)", logger: logger
+            ) { try IntakeConfiguration(environment: $0) }
             IntakeHandler(queue: JobQueue(client: client, logger: logger), configuration: configuration).register(in: &registry)
         case .routing:
-            let configuration: RoutingConfiguration
-            do {
-                configuration = try RoutingConfiguration(environment: ProcessInfo.processInfo.environment)
-            } catch {
-                logger.error("\(error); routing runs with its default settings")
-                configuration = RoutingConfiguration()
+            let configuration = settings(RoutingConfiguration(), "routing runs with its default settings", logger: logger) {
+                try RoutingConfiguration(environment: $0)
             }
             RoutingHandler(queue: JobQueue(client: client, logger: logger), configuration: configuration).register(in: &registry)
         case .escalation:
@@ -49,5 +41,18 @@ public enum WorkerHandlers {
             DisputeHandler(queue: JobQueue(client: client, logger: logger), configuration: arbitration).register(in: &registry)
         }
         return registry
+    }
+
+    /// A worker's settings read from the environment; a bad variable is logged (`then` says what happens
+    /// instead) and the worker runs with `defaults` rather than not at all.
+    private static func settings<Settings>(
+        _ defaults: Settings, _ then: String, logger: Logger, read: ([String: String]) throws -> Settings
+    ) -> Settings {
+        do {
+            return try read(ProcessInfo.processInfo.environment)
+        } catch {
+            logger.error("\(error); \(then)")
+            return defaults
+        }
     }
 }
