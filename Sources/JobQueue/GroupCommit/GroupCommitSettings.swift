@@ -23,10 +23,8 @@ public struct GroupCommitSettings: Sendable, Hashable {
         concurrentTransactions = try Self.count("\(prefix)_TRANSACTIONS", in: environment, range: 1...256) ?? concurrentTransactions
     }
 
-    /// A gate with these settings.
-    public func gate<Item: Sendable, Outcome: Sendable>(of _: Item.Type = Item.self, to _: Outcome.Type = Outcome.self)
-        -> GroupCommitGate<Item, Outcome>
-    {
+    /// A gate with these settings (its types come from where it is stored).
+    public func gate<Item: Sendable, Outcome: Sendable>() -> GroupCommitGate<Item, Outcome> {
         GroupCommitGate(maxBatch: batchSize, maxRunning: concurrentTransactions)
     }
 
