@@ -50,7 +50,7 @@ struct InboundItemRow: Sendable {
 
     private enum LockSQL: RepeatedStatement {
         static let sql = """
-            SELECT id, channel, raw, status, received_at FROM inbound_item WHERE id = ANY($1) ORDER BY id FOR UPDATE
+            SELECT id, channel, raw, status, received_at FROM inbound_item WHERE id = ANY((SELECT $1)::int8[]) ORDER BY id FOR UPDATE
             """
         static let parameterTypes: [PostgresDataType] = [.int8Array]
     }
@@ -59,7 +59,7 @@ struct InboundItemRow: Sendable {
         static let sql = """
             UPDATE inbound_item i SET status = m.status, error = nullif(m.error, ''), ticket_id = nullif(m.ticket_id, 0),
                 processed_at = clock_timestamp()
-            FROM unnest($1::int8[], $2::text[], $3::text[], $4::int8[]) AS m(id, status, error, ticket_id)
+            FROM unnest((SELECT $1::int8[]), (SELECT $2::text[]), (SELECT $3::text[]), (SELECT $4::int8[])) AS m(id, status, error, ticket_id)
             WHERE i.id = m.id
             """
         static let parameterTypes: [PostgresDataType] = [.int8Array, .textArray, .textArray, .int8Array]

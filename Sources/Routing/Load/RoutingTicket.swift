@@ -67,7 +67,7 @@ struct RoutingTicket: Sendable {
                    t.assignee_id, t.parent_incident_id, t.is_incident, t.named_staff_id, t.punishment_id,
                    CASE WHEN t.classification ? 'category' THEN t.classification::text END, t.report_lexemes IS NOT NULL,
                    t.line_override, v.instance, v.version
-            FROM ticket t CROSS JOIN desk_settings_version v WHERE t.id = ANY($1) ORDER BY t.id FOR UPDATE OF t
+            FROM ticket t CROSS JOIN desk_settings_version v WHERE t.id = ANY((SELECT $1)::int8[]) ORDER BY t.id FOR UPDATE OF t
             """
         static let parameterTypes: [PostgresDataType] = [.int8Array]
     }

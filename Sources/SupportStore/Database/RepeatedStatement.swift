@@ -6,6 +6,11 @@ public import PostgresNIO
 /// planning it each time: parse, analyse and plan were a quarter of the routing worker's CPU
 /// (Docs/PERFORMANCE.md). Behind a transaction-mode PgBouncer this needs its protocol-level prepared
 /// statements (≥ 1.21, `max_prepared_statements`; Docs/SCALING.md).
+///
+/// An array of ids is passed as `ANY((SELECT $1)::int8[])` or `unnest((SELECT $1::int8[]))`. Both plans
+/// then see an array of unknown length, so after five runs PostgreSQL keeps the generic one; with a bare
+/// `$1` every custom plan, made for the array at hand, looked cheaper, and the statement was planned on
+/// every run (`PlanCacheTests`, Docs/PERFORMANCE.md session 20).
 public protocol RepeatedStatement: Sendable {
     /// The text, with `$1`, `$2`… for the parameters.
     static var sql: String { get }

@@ -87,8 +87,8 @@ public struct TicketSLAHistory: Sendable {
             FROM ticket t
             LEFT JOIN team tm ON tm.id = t.team_id
             LEFT JOIN LATERAL (SELECT id, type, actor_kind, at, data FROM ticket_event
-                               WHERE ticket_id = t.id AND type = ANY($2)) e ON true
-            WHERE t.id = ANY($1)
+                               WHERE ticket_id = t.id AND type = ANY((SELECT $2)::text[])) e ON true
+            WHERE t.id = ANY((SELECT $1)::int8[])
             ORDER BY t.id, e.at, e.id
             """
         static let parameterTypes: [PostgresDataType] = [.int8Array, .textArray]
