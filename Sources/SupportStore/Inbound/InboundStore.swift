@@ -20,12 +20,14 @@ public struct InboundStore: Sendable {
         let logger = queue.logger
         let meta = String(decoding: try JSONEncoder().encode(item.meta), as: UTF8.self)
         // The item and its job in one statement: they commit together without a transaction.
-        let inserted = try await queue.enqueue(IntakeJob.queue.rawValue, kind: IntakeJob.kind, forRowsOf: """
-            INSERT INTO inbound_item (channel, dedupe_key, raw, content_type, meta)
-            VALUES (\(item.channel.rawValue), \(item.dedupeKey), \(ByteBuffer(bytes: item.raw)), \(item.contentType), \(meta)::jsonb)
-            ON CONFLICT (channel, dedupe_key) DO NOTHING
-            RETURNING id AS key, \(unescaped: IntakeJob.sqlColumns(itemID: "id"))
-            """).first
+        var bindings = PostgresBindings(capacity: 5)
+        bindings.append(item.channel.rawValue)
+        bindings.append(item.dedupeKey)
+        bindings.append(ByteBuffer(bytes: item.raw))
+        bindings.append(item.contentType)
+        bindings.append(meta)
+        let inserted = try await queue.enqueue(
+            IntakeJob.queue.rawValue, kind: IntakeJob.kind, forRowsOf: ItemInsert(bindings: bindings)).first
         if let inserted { return InboundReceipt(id: InboundItemID(inserted), isNew: true) }
         let existing = try await queue.client.query(
             "SELECT id FROM inbound_item WHERE channel = \(item.channel.rawValue) AND dedupe_key = \(item.dedupeKey)",
@@ -51,6 +53,18 @@ public struct InboundStore: Sendable {
         guard let id else { throw InboundStoreError.vanished }
         return InboundItemID(id)
     }
+}
+
+/// The item's insert, returning the columns its `intake` job is made of.
+private struct ItemInsert: RowJobSource {
+    static let name = "inbound_item_v1"
+    static let sql = """
+        INSERT INTO inbound_item (channel, dedupe_key, raw, content_type, meta) VALUES ($1, $2, $3, $4, $5::jsonb)
+        ON CONFLICT (channel, dedupe_key) DO NOTHING
+        RETURNING id AS key, \(IntakeJob.sqlColumns(itemID: "id"))
+        """
+    static let parameterTypes: [PostgresDataType] = [.text, .text, .bytea, .text, .text]
+    let bindings: PostgresBindings
 }
 
 enum InboundStoreError: Error, CustomStringConvertible {
