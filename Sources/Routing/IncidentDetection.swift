@@ -75,7 +75,9 @@ struct IncidentDetection: Sendable {
         case .none:
             return []
         case .join(let id, let similarity):
-            try await incidents.join(routed.ticket.id, incident: id, similarity: similarity)
+            // The incident's priority as detection read it: the one a join may raise.
+            let seen = routed.context.recent.first { $0.ticketID == id }?.priority ?? .high
+            try await incidents.join(routed.ticket.id, incident: id, seen: seen, similarity: similarity)
             routed.incident = id
             return []
         case .open(let reports, let similarity):

@@ -64,6 +64,40 @@ struct IncidentTests {
         }
     }
 
+    /// A critical incident cannot be raised, so a report joins it without its row lock: a large outage's
+    /// reports do not take turns on one row.
+    @Test func aReportJoiningACriticalIncidentDoesNotWaitForItsRow() async throws {
+        try await RoutingEnv.with { env in
+            _ = try await env.route("Бот не отвечает на команды, гарант завис, сделка стоит", from: "ivan@example.com")
+            let incident = try #require(try await env.route("бот не отвечает уже полчаса, гарант молчит", from: "sveta@example.com").incident)
+            #expect(try await env.sql.string("SELECT priority FROM ticket WHERE id = \(incident)") == "critical")
+            let third = try await env.submit("Бот не отвечает, что с гарантом?", from: "third@example.com")
+            let outcome = try await env.client.withConnection { holder in
+                try await holder.query("BEGIN", logger: env.logger)
+                try await holder.query("SELECT 1 FROM ticket WHERE id = \(incident.rawValue) FOR NO KEY UPDATE", logger: env.logger)
+                let first = try await withThrowingTaskGroup(of: RoutingOutcome??.self) { group in
+                    group.addTask { .some(try await env.routing.process(ticketID: third, reason: .new)) }
+                    group.addTask {
+                        do { try await Task.sleep(for: .seconds(10)) } catch { return nil }
+                        // Routing waits for the row: let it go, so that the test fails rather than hangs.
+                        try await holder.query("COMMIT", logger: env.logger)
+                        return nil
+                    }
+                    let first = try await group.next() ?? nil
+                    group.cancelAll()
+                    try await group.waitForAll()
+                    return first
+                }
+                if first != nil { try await holder.query("COMMIT", logger: env.logger) }
+                return first
+            }
+            let joined = try #require(outcome, "routing waited for the incident's row")
+            #expect(joined?.incident == incident)
+            #expect(try await env.sql.int("SELECT count(*)::int FROM ticket WHERE parent_incident_id = \(incident)") == 3)
+            #expect(try await env.events(third, "linked") == 1)
+        }
+    }
+
     @Test func theSamePersonTwiceOrDifferentProblemsAreNoIncident() async throws {
         try await RoutingEnv.with { env in
             _ = try await env.route("Бот гарант не отвечает на команды", from: "ivan@example.com")

@@ -58,8 +58,13 @@ struct IncidentWriter: Sendable {
     ///
     /// Joins take no detection lock (``RoutingRun``), so the incident's row lock makes joins to one incident
     /// take turns: each then counts the reporters of every join committed before it, and the fifth of five
-    /// concurrent reporters still sees five.
-    func join(_ ticket: TicketID, incident: TicketID, similarity: Double) async throws {
+    /// concurrent reporters still sees five. An incident `seen` critical is only linked: no join can raise
+    /// it, so a large outage's reports do not queue on its row.
+    func join(_ ticket: TicketID, incident: TicketID, seen: Priority, similarity: Double) async throws {
+        guard IncidentDetector.joinCanRaise(seen) else {
+            try await link(ticket, to: incident, similarity: similarity)
+            return
+        }
         var id = PostgresBindings(capacity: 1)
         id.append(incident.rawValue)
         _ = try await connection.rows(of: IncidentLockSQL.self, id, logger: logger)

@@ -70,4 +70,10 @@ public struct IncidentDetector: Sendable {
     public static func priority(reporters: Int, reports: [Priority], criticalReporters: Int = 5) -> Priority {
         reporters >= criticalReporters || reports.contains(.critical) ? .critical : .high
     }
+
+    /// Whether a report joining an incident at `current` priority can raise it: not once it is critical,
+    /// the most ``priority(reporters:reports:criticalReporters:)`` gives.
+    public static func joinCanRaise(_ current: Priority) -> Bool {
+        current < .critical
+    }
 }

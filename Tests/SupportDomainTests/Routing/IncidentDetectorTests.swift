@@ -68,4 +68,15 @@ struct IncidentDetectorTests {
         #expect(IncidentDetector.priority(reporters: 5, reports: [.normal]) == .critical)
         #expect(IncidentDetector.priority(reporters: 2, reports: [.critical, .normal]) == .critical)
     }
+
+    @Test func onlyACriticalIncidentCannotBeRaisedByAJoin() {
+        #expect(Priority.allCases.filter(IncidentDetector.joinCanRaise) == [.low, .normal, .high])
+        for reporters in 0...10 {
+            for reports in Priority.allCases {
+                let wanted = IncidentDetector.priority(reporters: reporters, reports: [reports])
+                #expect(!(wanted > .critical))
+                #expect(IncidentDetector.joinCanRaise(wanted) == (wanted != .critical))
+            }
+        }
+    }
 }
