@@ -8,8 +8,8 @@ struct PlanStabilityTests {
     /// The claim and completion statements, run six times on an empty, analysed `job` (PostgreSQL then
     /// keeps a generic plan), then explained after a 20,000-job backlog arrived.
     private func plansAfterBacklog(_ env: QueueEnv, indexPlansOnly: Bool) async throws -> String {
-        // Autovacuum analysing the backlog before the EXPLAIN would replan it with fresh statistics
-        // and hide the hazard the plain connection is there to show.
+        // Autovacuum analysing the backlog before the EXPLAIN would have the plain connection's plans
+        // made again with fresh statistics.
         try await env.exec("ALTER TABLE job SET (autovacuum_enabled = false)")
         try await env.exec("TRUNCATE job")
         try await env.exec("ANALYZE job")
@@ -41,7 +41,13 @@ struct PlanStabilityTests {
     @Test("the claim and completion connections keep index plans made on an empty job table; a plain one scans the table")
     func indexPlansSurviveABacklog() async throws {
         try await QueueEnv.with { env in
-            let plain = try await plansAfterBacklog(env, indexPlansOnly: false)
+            // The plain connection's kept plan is dropped and made again, seeing the backlog, when its
+            // caches are reset: other sessions' catalog changes (the parallel tests' migrations) can overflow
+            // PostgreSQL's shared invalidation queue. The hazard shows in most tries, so it gets three.
+            var plain = ""
+            for _ in 0..<3 where !plain.contains("Seq Scan on job") {
+                plain = try await plansAfterBacklog(env, indexPlansOnly: false)
+            }
             #expect(plain.contains("Seq Scan on job"), "the hazard this guards against: \(plain)")
             let pinned = try await plansAfterBacklog(env, indexPlansOnly: true)
             #expect(!pinned.contains("Seq Scan"), "\(pinned)")
