@@ -2,7 +2,7 @@ public import PostgresNIO
 
 /// A data-modifying statement whose returned rows each get a job (``JobQueue/enqueue(_:kind:priority:maxAttempts:forRowsOf:)``).
 /// Its text is fixed, so the whole statement, jobs included, is prepared once per connection: on the API's
-/// receive path, planning was 44 % of the statement's server time (Docs/PERFORMANCE.md, session 20).
+/// receive path, planning was 37–44 % of the statement's server time (Docs/PERFORMANCE.md, session 20).
 ///
 /// The statement returns the columns `key` (int8, handed back), `payload` (bytea) and `unique_key` (text
 /// or NULL).
