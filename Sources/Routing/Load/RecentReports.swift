@@ -2,6 +2,7 @@ import Logging
 import PostgresNIO
 import SupportDomain
 import SupportSchema
+import SupportStore
 
 /// Recent reports sharing a word with this one and not yet in an incident, and open incidents sharing
 /// a word, for ``IncidentDetector``.
@@ -35,32 +36,41 @@ enum RecentReports {
         return uses
     }
 
-    /// The words go in as a `tsquery` literal, not computed in SQL, so the planner sees them: a common word
-    /// ("бот") matches a large share of all tickets, and then the window's partial index
-    /// (`ticket_unattached_report_idx`) is the cheap way in. Found at 200k tickets: 21 ms → 0.2 ms, spent
-    /// under the locks above.
+    /// The window comes first: candidates are reached through the window's partial index
+    /// (`ticket_unattached_report_idx`) and the open incidents' (`ticket_open_incident_idx`), and the words
+    /// are a filter on those rows. A full-text index (dropped in `support-0024`) matched common words
+    /// ("бот") in a large share of all tickets ever, a set that grows with the desk's history while the
+    /// window's does not; at 23,000 tickets its bitmap took 1.7 ms of a 2.2 ms lookup, and every routing
+    /// `UPDATE` (none is HOT) added the report's words to it again (Docs/PERFORMANCE.md, "Session 21").
     static func load(like ticket: TicketID, words: Set<String>, windowMinutes: Int, on connection: PostgresConnection,
                      logger: Logger) async throws -> [ReportSummary]
     {
         guard let query = tsquery(anyOf: words) else { return [] }
-        return try await connection.query(
-            """
-            SELECT t.id, t.requester_id, tsvector_to_array(t.report_lexemes), t.is_incident, t.parent_incident_id, t.priority
-            FROM ticket t
-            WHERE t.report_lexemes @@ \(query)::tsquery AND t.id <> \(ticket.rawValue)
-              AND ((t.is_incident AND t.status NOT IN ('resolved', 'closed'))
-                   OR (NOT t.is_incident AND t.parent_incident_id IS NULL AND t.category IN ('technical', 'payment')
-                       AND t.requester_id IS NOT NULL
-                       AND t.created_at > now() - make_interval(mins => \(Int32(windowMinutes)))))
-            ORDER BY t.created_at DESC LIMIT 200
-            """, logger: logger
-        ).collect().map { row in
+        var bindings = PostgresBindings(capacity: 3)
+        bindings.append(query)
+        bindings.append(ticket.rawValue)
+        bindings.append(Int32(windowMinutes))
+        return try await connection.rows(of: CandidatesSQL.self, bindings, logger: logger).map { row in
             let (id, requester, lexemes, isIncident, parent, priority) = try row.decode(
                 (Int64, Int64?, [String], Bool, Int64?, String).self)
             return ReportSummary(
                 ticketID: TicketID(id), requesterID: RequesterID(requester ?? 0), lexemes: Set(lexemes),
                 isIncident: isIncident, incidentID: parent.map { TicketID($0) }, priority: Priority(rawValue: priority) ?? .normal)
         }
+    }
+
+    enum CandidatesSQL: RepeatedStatement {
+        static let sql = """
+            SELECT t.id, t.requester_id, tsvector_to_array(t.report_lexemes), t.is_incident, t.parent_incident_id, t.priority
+            FROM ticket t
+            WHERE t.report_lexemes @@ $1::tsquery AND t.id <> $2
+              AND ((t.is_incident AND t.status NOT IN ('resolved', 'closed'))
+                   OR (NOT t.is_incident AND t.parent_incident_id IS NULL AND t.category IN ('technical', 'payment')
+                       AND t.requester_id IS NOT NULL
+                       AND t.created_at > now() - make_interval(mins => $3)))
+            ORDER BY t.created_at DESC LIMIT 200
+            """
+        static let parameterTypes: [PostgresDataType] = [.text, .int8, .int4]
     }
 
     /// `'a' | 'b'` for the words, quoted as tsquery input wants (quotes and backslashes doubled); nil for none.

@@ -30,5 +30,6 @@ public enum SupportMigrations {
         ("support-0021-staff-load", staffLoad),
         ("support-0022-rollup-running-week", rollupRunningWeek),
         ("support-0023-repeat-contact-order", repeatContactOrder),
+        ("support-0024-report-words-index", reportWordsIndex),
     ]
 }
