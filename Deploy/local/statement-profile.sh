@@ -37,5 +37,5 @@ sql -P pager=off -c "
   WITH s AS (SELECT s.* FROM pg_stat_statements s JOIN pg_database d ON d.oid = s.dbid
              WHERE d.datname = 'support_bench_pipeline')
   SELECT round((total_exec_time + total_plan_time)::numeric / $tickets, 3) AS ms, round(total_plan_time::numeric / $tickets, 3) AS plan,
-         round(calls::numeric / $tickets, 2) AS calls, left(regexp_replace(query, '\s+', ' ', 'g'), 90) AS statement
-  FROM s ORDER BY total_exec_time + total_plan_time DESC LIMIT $rows"
+         round(calls::numeric / $tickets, 2) AS calls, round(rows::numeric / greatest(calls, 1), 1) AS rows_per_call, left(regexp_replace(query, '\s+', ' ', 'g'), 90) AS statement
+  FROM s ORDER BY ${ORDER_BY:-total_exec_time + total_plan_time} DESC LIMIT $rows"

@@ -117,17 +117,24 @@ struct PipelineBenchRun: Sendable {
     private func listen(on listener: PostgresConnection, until total: Int, after history: Int64, stamps: Stamps) async throws {
         try await listener.listen(on: "jobqueue") { notifications in
             let deadline = ContinuousClock.now + .seconds(Double(warmup + seconds) + 30)
+            // Wake-ups coalesce while a read runs; the tick also wakes the reader for its sweeps.
+            let (wakes, wake) = AsyncStream.makeStream(of: Void.self, bufferingPolicy: .bufferingNewest(1))
             try await withThrowingTaskGroup(of: Void.self) { group in
+                group.addTask { try await Task.sleep(until: deadline) }
                 group.addTask {
-                    // A fallback tick: a NOTIFY coalesced away must not stall the count.
-                    try await Task.sleep(until: deadline)
+                    for try await notification in notifications where notification.payload == "notify" { wake.yield() }
                 }
                 group.addTask {
-                    var watermark = history
-                    for try await notification in notifications where notification.payload == "notify" {
+                    while true {
+                        try await Task.sleep(for: AssignedSweep.interval)
+                        wake.yield()
+                    }
+                }
+                group.addTask {
+                    var sweep = AssignedSweep(history: history)
+                    for await _ in wakes {
                         let now = Date().timeIntervalSince1970
-                        // Commits can land out of id order: look back a little, count each once.
-                        var after = max(watermark - 64, history)
+                        var after = sweep.start(at: .now)
                         var seen = 0
                         while true {
                             var bindings = PostgresBindings()
@@ -136,7 +143,8 @@ struct PipelineBenchRun: Sendable {
                             seen = try stamps.seen.withLock { seen in
                                 for row in rows {
                                     let (notification, ticket) = try row.decode((Int64, Int64).self)
-                                    (watermark, after) = (max(watermark, notification), notification)
+                                    sweep.saw(notification)
+                                    after = notification
                                     if seen[ticket] == nil { seen[ticket] = now }
                                 }
                                 return seen.count
@@ -149,6 +157,7 @@ struct PipelineBenchRun: Sendable {
                 }
                 try await group.next()
                 group.cancelAll()
+                wake.finish()
             }
         }
     }
