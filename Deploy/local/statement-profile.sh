@@ -5,6 +5,8 @@
 #
 #   DATABASE_URL=$(Deploy/local/pg.sh url) Deploy/local/statement-profile.sh .build-queue/release/support 150 [SECONDS] [ROWS]
 #
+# ORDER_BY=calls (any pg_stat_statements expression) sorts by that instead of by server time.
+#
 # Loads pg_stat_statements into the local cluster for the run (a restart before and after), so use it on
 # the throwaway cluster only. Setting-up statements (the history) show with calls near 0.
 set -euo pipefail
