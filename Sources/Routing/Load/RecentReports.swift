@@ -59,6 +59,9 @@ enum RecentReports {
         }
     }
 
+    /// Prepared (parsed once), yet PostgreSQL keeps planning it for each run, as it should: a generic plan
+    /// cannot see the window's bound, and its estimate of the window grows with every unattached report the
+    /// desk ever had (`(SELECT …)` around the bound would make it generic; not done on purpose).
     enum CandidatesSQL: RepeatedStatement {
         static let sql = """
             SELECT t.id, t.requester_id, tsvector_to_array(t.report_lexemes), t.is_incident, t.parent_incident_id, t.priority

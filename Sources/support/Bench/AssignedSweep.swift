@@ -2,9 +2,9 @@
 ///
 /// Commits land out of id order: a routing transaction may commit its notification after others with
 /// higher ids were read. Each read looks back a little below the highest id seen; every `interval` a
-/// sweep looks back to the highest id seen `lookBack` earlier. Without the sweep, a run at 200/s missed
-/// up to 28 of 4,000 assignments (those of the slowest transactions, so its p99 read low); a row a
-/// sweep finds is stamped late by up to `interval`, which errs on the slow side.
+/// sweep looks back to the highest id seen `lookBack` earlier. Without the sweep, runs at 200/s missed
+/// up to 114 of 4,000 assignments (those of the slowest transactions, so p99 read low); a row a sweep
+/// finds is stamped late by up to `interval`, which errs on the slow side (Docs/PERFORMANCE.md).
 struct AssignedSweep: Sendable {
     static let interval: Duration = .milliseconds(500)
     static let lookBack: Duration = .seconds(2)
