@@ -33,9 +33,10 @@ public struct NotifyHandler: Sendable {
 
     /// Delivers one notification; `attempt == maxAttempts` turns a transient failure into `undeliverable`.
     public func deliver(_ id: NotificationID, attempt: Int = 1, maxAttempts: Int = 20, logger: Logger) async throws {
-        var logger = logger
-        logger[metadataKey: "notification_id"] = "\(id)"
-        guard var row = try await client.withConnection({ try await NotificationRow.load(id, on: $0, logger: logger) }) else {
+        var tagged = logger
+        tagged[metadataKey: "notification_id"] = "\(id)"
+        let logger = tagged
+        guard var row = try await client.guardedConnection({ try await NotificationRow.load(id, on: $0, logger: logger) }) else {
             logger.warning("notification to deliver not found")
             return
         }
@@ -43,18 +44,19 @@ public struct NotifyHandler: Sendable {
         var digested: [Int64] = []
         if row.template == "digest" {
             let digest = row
-            guard let composed = try await client.withConnection({ try await DigestComposer.compose(digest, on: $0, logger: logger) }) else {
-                try await client.withConnection { try await NotificationRow.markEmptyDigest(id, on: $0, logger: logger) }
+            guard let composed = try await client.guardedConnection({ try await DigestComposer.compose(digest, on: $0, logger: logger) }) else {
+                try await client.guardedConnection { try await NotificationRow.markEmptyDigest(id, on: $0, logger: logger) }
                 return
             }
             row.payload["text"] = composed.text
             digested = composed.ids
         }
         let limit = configuration.rateLimit
-        if let wait = try await client.withConnection({ try await RecentSends.delay(for: row, limit: limit, on: $0, logger: logger) }) {
+        let loaded = row
+        if let wait = try await client.guardedConnection({ try await RecentSends.delay(for: loaded, limit: limit, on: $0, logger: logger) }) {
             throw JobSnooze(for: .milliseconds(Int64((wait * 1000).rounded(.up))), reason: "\(row.channel.rawValue) rate limit")
         }
-        switch try await client.withConnection({ try await NotificationRow.takeLease(id, for: sendLease, on: $0, logger: logger) }) {
+        switch try await client.guardedConnection({ try await NotificationRow.takeLease(id, for: sendLease, on: $0, logger: logger) }) {
         case .taken: break
         case .finished: return
         case .held(let seconds):
@@ -70,12 +72,12 @@ public struct NotifyHandler: Sendable {
         }
         if case .retry(let error) = outcome, attempt >= maxAttempts { outcome = .undeliverable("gave up after \(attempt) attempts: \(error)") }
         let recorded = outcome
-        try await client.withConnection { try await NotificationRow.record(id, recorded, on: $0, logger: logger) }
+        try await client.guardedConnection { try await NotificationRow.record(id, recorded, on: $0, logger: logger) }
         switch outcome {
         case .sent:
             if !digested.isEmpty {
                 let ids = digested
-                try await client.withConnection { try await DigestComposer.markDigested(ids, on: $0, logger: logger) }
+                try await client.guardedConnection { try await DigestComposer.markDigested(ids, on: $0, logger: logger) }
             }
             logger.info("notification sent", metadata: ["channel": "\(row.channel.rawValue)", "template": "\(row.template)"])
         case .undeliverable(let error):

@@ -33,13 +33,15 @@ public enum AbandonableCall {
                 }
                 outcome.setWork(work)
                 if let limit {
-                    outcome.addTimer(LoopTimer(after: limit) {
+                    outcome.addTimer(Task {
+                        guard (try? await Task.sleep(for: limit)) != nil else { return }
                         await outcome.abandon(AbandonedCall(reason: "no answer within \(limit)"), onAbandon)
                     })
                 }
                 if let connection {
                     let watch = ConnectionCloseWatch.shared.register(connection) {
-                        outcome.addTimer(LoopTimer(after: grace) {
+                        outcome.addTimer(Task {
+                            guard (try? await Task.sleep(for: grace)) != nil else { return }
                             await outcome.abandon(AbandonedCall(reason: "its connection closed and it did not return"), onAbandon)
                         })
                     }
@@ -64,7 +66,7 @@ private final class Outcome<T: Sendable>: Sendable {
         var continuation: CheckedContinuation<T, any Error>?
         var done = false
         var work: Task<Void, Never>?
-        var timers: [LoopTimer] = []
+        var timers: [Task<Void, Never>] = []
         var cancelled = false
         var cleanup: (@Sendable () -> Void)?
     }
@@ -83,7 +85,7 @@ private final class Outcome<T: Sendable>: Sendable {
         if cancelNow { work.cancel() }
     }
 
-    func addTimer(_ timer: LoopTimer) {
+    func addTimer(_ timer: Task<Void, Never>) {
         let cancelNow = state.withLock { state -> Bool in
             if state.done { return true }
             state.timers.append(timer)
@@ -126,7 +128,7 @@ private final class Outcome<T: Sendable>: Sendable {
         continuation.resume(throwing: error)
     }
 
-    private func take() -> (CheckedContinuation<T, any Error>, [LoopTimer], (@Sendable () -> Void)?)? {
+    private func take() -> (CheckedContinuation<T, any Error>, [Task<Void, Never>], (@Sendable () -> Void)?)? {
         state.withLock { state in
             guard !state.done, let continuation = state.continuation else { return nil }
             state.done = true

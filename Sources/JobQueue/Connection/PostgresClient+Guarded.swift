@@ -29,6 +29,23 @@ extension PostgresClient {
 }
 
 extension PostgresClient {
+    /// `withConnection`, abandoned 2 s after its connection closed under it or after `limit` (lease wait
+    /// included), like ``guardedQuery(_:logger:limit:)``.
+    /// A plain pooled call waits for the job's `handlerTimeout` (120 s) when the pool hands out a
+    /// connection in the instant after it closed; the chaos test caught notifications held that long
+    /// after a PostgreSQL restart.
+    public func guardedConnection<T: Sendable>(
+        limit: Duration = .seconds(30), _ body: @escaping @Sendable (PostgresConnection) async throws -> T
+    ) async throws -> T {
+        try await AbandonableCall.run(limit: limit) {
+            try await self.withConnection { connection in
+                try await AbandonableCall.run(limit: nil, watching: connection) { try await body(connection) }
+            }
+        }
+    }
+}
+
+extension PostgresClient {
     /// Runs one statement on a pooled connection and collects its rows. Unlike `query`, it is abandoned
     /// 2 s after its connection closed under it, or after `limit` (lease wait included), so a statement
     /// postgres-nio drops cannot stall its caller (``AbandonableCall``).

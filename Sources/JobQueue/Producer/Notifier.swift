@@ -119,7 +119,7 @@ final class Notifier: Sendable {
                 // Lost wake-ups cost at most one poll interval; the rows are committed.
                 logger.debug("jobqueue notify failed", metadata: ["error": "\(String(reflecting: error))"])
             }
-            try? await LoopTimer.sleep(for: spacing)
+            try? await Task.sleep(for: spacing)
         }
     }
 }

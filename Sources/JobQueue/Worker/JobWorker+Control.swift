@@ -37,7 +37,7 @@ extension JobWorker {
             if wasLeader { logger.info("jobqueue leadership released") }
             if let connection { try? await connection.close() }
             if Task.isCancelled { return }
-            try? await LoopTimer.sleep(for: .seconds(backoff * Double.random(in: 0.8...1.2)))
+            try? await Task.sleep(for: .seconds(backoff * Double.random(in: 0.8...1.2)))
             backoff = min(backoff * 2, 5)
         }
     }
@@ -76,7 +76,7 @@ extension JobWorker {
                                 self.logger.info("jobqueue leader elected")
                             }
                         }
-                        try await LoopTimer.sleep(for: self.configuration.heartbeatInterval)
+                        try await Task.sleep(for: self.configuration.heartbeatInterval)
                         try await WorkerSQL.heartbeat(
                             workerID: self.id, namespace: self.configuration.lockNamespace, lockKey: lockKey,
                             queues: queues, on: postgres, logger: self.logger
@@ -123,7 +123,7 @@ extension JobWorker {
             } else {
                 await leaderConnection.close()
             }
-            do { try await LoopTimer.sleep(for: sleep) } catch { return }
+            do { try await Task.sleep(for: sleep) } catch { return }
         }
     }
 

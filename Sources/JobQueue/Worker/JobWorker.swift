@@ -153,7 +153,7 @@ public final class JobWorker: Service, Sendable {
         }
         let deadline = ContinuousClock.now + .seconds(10)
         while !state.withLock({ $0.listening }), ContinuousClock.now < deadline, !Task.isCancelled {
-            try? await LoopTimer.sleep(for: .milliseconds(5))
+            try? await Task.sleep(for: .milliseconds(5))
         }
     }
 
@@ -175,7 +175,7 @@ public final class JobWorker: Service, Sendable {
                     let timeout = configuration.shutdownTimeout
                     group.addTask {
                         await self.waitForStop()
-                        try? await LoopTimer.sleep(for: timeout)
+                        try? await Task.sleep(for: timeout)
                         return false
                     }
                     while let isWorker = await group.next() {
@@ -247,7 +247,7 @@ public final class JobWorker: Service, Sendable {
                 if configuration.stopWhenIdle {
                     if jobs.isEmpty {
                         while !runner.isIdle && !runner.isStopping && !Task.isCancelled {
-                            try? await LoopTimer.sleep(for: .milliseconds(1))
+                            try? await Task.sleep(for: .milliseconds(1))
                         }
                         if runner.isIdle && allIdle() {
                             stopProcessing()
@@ -263,7 +263,7 @@ public final class JobWorker: Service, Sendable {
                     "queue": "\(runner.queue)", "error": "\(String(reflecting: error))",
                 ])
                 await connection.reset()
-                try? await LoopTimer.sleep(for: .seconds(backoff))
+                try? await Task.sleep(for: .seconds(backoff))
                 backoff = min(backoff * 2, 2)
             }
         }
@@ -365,7 +365,7 @@ public final class JobWorker: Service, Sendable {
                 if Task.isCancelled { return }
                 logger.warning("jobqueue could not record a failure; retrying",
                                metadata: ["job_id": "\(job.id)", "error": "\(String(reflecting: error))"])
-                try? await LoopTimer.sleep(for: .seconds(delay))
+                try? await Task.sleep(for: .seconds(delay))
                 delay = min(delay * 2, 2)
             }
         }
@@ -380,13 +380,13 @@ public final class JobWorker: Service, Sendable {
             if acks.isClosed { return }
             let deadline = ContinuousClock.now + configuration.ackFlushInterval
             while acks.count < acks.batchSize, ContinuousClock.now < deadline, !Task.isCancelled, !acks.isClosed {
-                try? await LoopTimer.sleep(for: .microseconds(500))
+                try? await Task.sleep(for: .microseconds(500))
             }
             if acks.isClosed { return }
             if await flushOnce() {
                 backoff = 0.05
             } else {
-                try? await LoopTimer.sleep(for: .seconds(backoff))
+                try? await Task.sleep(for: .seconds(backoff))
                 backoff = min(backoff * 2, 2)
             }
         }
@@ -421,7 +421,7 @@ public final class JobWorker: Service, Sendable {
 
     private func pollLoop() async {
         while !Task.isCancelled {
-            do { try await LoopTimer.sleep(for: configuration.pollInterval) } catch { return }
+            do { try await Task.sleep(for: configuration.pollInterval) } catch { return }
             for runner in runners.values { runner.wake() }
         }
     }
@@ -445,7 +445,7 @@ public final class JobWorker: Service, Sendable {
                     logger.warning("jobqueue could not release claims", metadata: [
                         "count": "\(ids.count)", "attempt": "\(attempt)", "error": "\(String(reflecting: error))",
                     ])
-                    try? await LoopTimer.sleep(for: .milliseconds(200 * attempt))
+                    try? await Task.sleep(for: .milliseconds(200 * attempt))
                 }
             }
         }
@@ -453,13 +453,13 @@ public final class JobWorker: Service, Sendable {
         acks.close()
         // Let a flush the flush loop already started land (or put its ids back) first.
         while flushesInFlight.load(ordering: .sequentiallyConsistent) > 0 {
-            try? await LoopTimer.sleep(for: .milliseconds(1))
+            try? await Task.sleep(for: .milliseconds(1))
         }
         var failures = 0
         while acks.count > 0, failures < 10 {
             if await flushOnce() == false {
                 failures += 1
-                try? await LoopTimer.sleep(for: .milliseconds(200))
+                try? await Task.sleep(for: .milliseconds(200))
             }
         }
         if acks.count > 0 {

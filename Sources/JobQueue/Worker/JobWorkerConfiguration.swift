@@ -42,8 +42,8 @@ public struct JobWorkerConfiguration: Sendable {
     public var retryBackoff = RetryBackoff()
     /// Longest a handler may run (nil: no limit). Past it the handler is cancelled and the job fails with
     /// ``JobHandlerTimeout`` and is retried: a handler stuck on a call that never returns would otherwise
-    /// hold its job under a live, heartbeating worker, where the rescuer never looks. Costs a timer per job
-    /// (``LoopTimer``: cheap on an event loop, a sleeping task elsewhere), so throughput benchmarks leave it off.
+    /// hold its job under a live, heartbeating worker, where the rescuer never looks. Costs a timer task per
+    /// job, so throughput benchmarks leave it off.
     public var handlerTimeout: Duration?
     /// On graceful shutdown, how long in-flight handlers may run before they are cancelled.
     public var shutdownTimeout: Duration = .seconds(30)
