@@ -30,8 +30,7 @@ extension PostgresClient {
 
 extension PostgresClient {
     /// `withConnection`, abandoned 2 s after its connection closed under it or after `limit` (lease wait
-    /// included), like ``guardedQuery(_:logger:limit:)``.
-    /// A plain pooled call waits for the job's `handlerTimeout` (120 s) when the pool hands out a
+    /// included). A plain pooled call waits for the job's `handlerTimeout` (120 s) when the pool hands out a
     /// connection in the instant after it closed; the chaos test caught notifications held that long
     /// after a PostgreSQL restart.
     public func guardedConnection<T: Sendable>(
@@ -51,12 +50,6 @@ extension PostgresClient {
     /// postgres-nio drops cannot stall its caller (``AbandonableCall``).
     @discardableResult
     public func guardedQuery(_ query: PostgresQuery, logger: Logger, limit: Duration = .seconds(30)) async throws -> [PostgresRow] {
-        try await AbandonableCall.run(limit: limit) {
-            try await self.withConnection { connection in
-                try await AbandonableCall.run(limit: nil, watching: connection) {
-                    try await connection.query(query, logger: logger).collect()
-                }
-            }
-        }
+        try await guardedConnection(limit: limit) { try await $0.query(query, logger: logger).collect() }
     }
 }
